@@ -6,8 +6,9 @@
 
 namespace dondoc::domain {
 
-// A row id, unique within its table across tenants (assigned by the store). 0 means "not yet
-// stored" in a value about to be created.
+// A row id, unique within its table and tenant (assigned by the store from a per-tenant
+// sequence, never reused). Rows are keyed by (tenant_id, id). 0 means "not yet stored" in a value
+// about to be created.
 using Id = std::int64_t;
 
 // An instant: seconds since 1970-01-01T00:00:00Z. Produced by the app's Clock, never by the
