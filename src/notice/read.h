@@ -21,11 +21,22 @@ struct RawDocument {
   std::vector<std::string> warnings;
 };
 
-// Reads `bytes`; `filename` chooses the reader by extension (.txt .md .docx .pdf), falling back
-// to sniffing the content.
+// Reads `bytes`; `filename` chooses the reader by extension (.txt .md .docx .pdf, any case),
+// falling back to sniffing the content ("%PDF-", a zip) when the extension is none of these.
+//
+// Text contract (see txt_reader.h, docx_reader.h, pdf_reader.h for each format):
+// - .txt/.md: the decoded text, line ends as written.
+// - .docx: one line per paragraph, list numbering written out ("2.1. ", "a) ", "- "), a table
+//   row per line with cells joined by " | ".
+// - .pdf: pdftotext's layout; a page break is a line holding only ''.
+// Errors (one English line naming the reason; no path): "the file is empty", "the file is larger
+// than 25 MB", "unsupported file type .x (...)", "not UTF-8 or UTF-16 text", "binary content,
+// not text", "not a valid .docx: ...", "... (a zip bomb?)", "the PDF is encrypted", "the PDF has
+// no text layer (a scan?)", ...
 Result<RawDocument> ReadDocument(std::string_view bytes, std::string_view filename);
 
-// Reads the file at `path`. Errors read "PATH: reason".
+// Reads the file at `path`. Errors read "PATH: reason"; besides those above: "no such file",
+// "is a directory, not a file", "cannot open the file: ...".
 Result<RawDocument> ReadDocumentFile(const std::string& path);
 
 }  // namespace dondoc::notice

@@ -1,0 +1,38 @@
+// The .docx reader: WordprocessingML → text as a person sees it on the page.
+#ifndef DONDOC_NOTICE_DOCX_READER_H_
+#define DONDOC_NOTICE_DOCX_READER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace dondoc::notice {
+
+struct DocxLimits {
+  long max_entries = 2000;
+  long long max_total_bytes = 200LL << 20;  // uncompressed, over all entries
+  long long max_part_bytes = 64LL << 20;    // one part we read
+  long max_ratio = 100;                     // uncompressed:compressed, for entries over 1 MB
+};
+
+// Reads a .docx held in `bytes`. The main part is found through _rels/.rels (the officeDocument
+// relationship), numbering and styles through the main part's relationships.
+//
+// Text contract: one line per paragraph ('\n' between paragraphs; w:br and w:cr give '\n' inside
+// one), w:tab gives '\t'; tracked insertions (w:ins, w:moveTo) are kept and deletions (w:del,
+// w:moveFrom) dropped; list numbering is rebuilt from numbering.xml and written in front of the
+// paragraph ("2.1. ", "a) ", "- "), with Vietnamese letters (… d, đ, e …) when the document is
+// in Vietnamese. A table row is one line whose cells are joined by " | " (a cell's paragraphs by
+// " "); empty rows are dropped. Text boxes, headers, footers, footnotes and comments are not read.
+//
+// Errors (one English line): not a zip / broken zip, too many entries, an uncompressed size or
+// compression ratio past `limits` ("a zip bomb?"), no officeDocument relationship, a missing
+// main part, XML errors.
+Result<std::string> ReadDocx(std::string_view bytes, std::vector<std::string>* warnings,
+                             const DocxLimits& limits = {});
+
+}  // namespace dondoc::notice
+
+#endif  // DONDOC_NOTICE_DOCX_READER_H_
