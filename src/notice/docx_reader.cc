@@ -8,6 +8,7 @@
 
 #include "notice/docx_numbering.h"
 #include "notice/ooxml.h"
+#include "text/utf8.h"
 
 namespace dondoc::notice {
 
@@ -373,6 +374,12 @@ Result<std::string> ReadDocx(std::string_view bytes, std::vector<std::string>* w
   for (const std::string& line : lines) {
     text += line;
     text += '\n';
+  }
+  if (!text::IsValidUtf8(text))
+    return Status::Corruption("not a valid .docx: its text is not UTF-8");
+  for (char& c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) c = ' ';  // XML forbids them in text
   }
   if (warnings != nullptr && document_xml->find("txbxContent") != std::string::npos) {
     warnings->push_back("the .docx has text boxes; their text is not read");

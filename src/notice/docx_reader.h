@@ -25,7 +25,8 @@ struct DocxLimits {
 // w:moveFrom) dropped; list numbering is rebuilt from numbering.xml and written in front of the
 // paragraph ("2.1. ", "a) ", "- "), with Vietnamese letters (… d, đ, e …) when the document is
 // in Vietnamese. A table row is one line whose cells are joined by " | " (a cell's paragraphs by
-// " "); empty rows are dropped. Text boxes, headers, footers, footnotes and comments are not read.
+// " "); empty rows are dropped. The text is valid UTF-8 with no control characters but '\t' and
+// '\n'. Text boxes, headers, footers, footnotes and comments are not read.
 //
 // Errors (one English line): not a zip / broken zip, too many entries, an uncompressed size or
 // compression ratio past `limits` ("a zip bomb?"), no officeDocument relationship, a missing
