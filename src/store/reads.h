@@ -1,0 +1,55 @@
+// The read queries of the SQLite store, one function per StoreReader method, over a given
+// connection. Internal to store/; contracts are those of store.h.
+#ifndef DONDOC_STORE_READS_H_
+#define DONDOC_STORE_READS_H_
+
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+#include "store/store.h"
+
+namespace dondoc::store::reads {
+
+Result<domain::Tenant> GetTenant(Db& db, Id tenant_id);
+Result<domain::Tenant> FindTenantBySlug(Db& db, const std::string& slug);
+Result<std::vector<domain::Tenant>> ListTenants(Db& db);
+
+Result<domain::Unit> GetUnit(Db& db, Id tenant_id, Id unit_id);
+Result<std::vector<domain::Unit>> ListUnits(Db& db, Id tenant_id);
+Result<std::vector<Id>> SubUnitIds(Db& db, Id tenant_id, Id unit_id);
+Result<domain::Field> GetField(Db& db, Id tenant_id, Id field_id);
+Result<std::vector<domain::Field>> ListFields(Db& db, Id tenant_id);
+
+Result<domain::User> GetUser(Db& db, Id tenant_id, Id user_id);
+Result<domain::User> FindUserByUsername(Db& db, Id tenant_id, const std::string& username);
+Result<std::vector<domain::User>> ListUsers(Db& db, Id tenant_id);
+Result<domain::Session> GetSession(Db& db, Id tenant_id, const std::string& token_hash);
+Result<domain::ApiToken> GetApiToken(Db& db, Id tenant_id, const std::string& token_hash);
+Result<int> CountLoginFailures(Db& db, Id tenant_id, const std::string& username,
+                               const std::string& address, Timestamp since);
+
+Result<domain::Notice> GetNotice(Db& db, Id tenant_id, Id notice_id);
+Result<domain::Notice> FindNoticeBySha256(Db& db, Id tenant_id, const std::string& sha256);
+Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilter& f);
+
+Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id);
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id);
+Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f);
+Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id);
+Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id);
+Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id);
+Result<domain::ProgressReport> GetProgressReport(Db& db, Id tenant_id, Id report_id);
+
+Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const ScoreFilter& f);
+Result<std::vector<domain::ScoreItem>> ScoreItems(Db& db, Id tenant_id, const ScoreFilter& f);
+
+Result<domain::Attachment> GetAttachment(Db& db, Id tenant_id, Id attachment_id);
+Result<std::string> ReadBlob(Db& db, Id tenant_id, const std::string& storage_key);
+
+Result<Page<domain::AuditEntry>> ListAudit(Db& db, Id tenant_id, const AuditFilter& f);
+Result<std::vector<HolidayOverride>> ListHolidays(Db& db, Id tenant_id);
+
+}  // namespace dondoc::store::reads
+
+#endif  // DONDOC_STORE_READS_H_

@@ -1,0 +1,216 @@
+// Reads of notices, tasks and what hangs off a task.
+#include <algorithm>
+
+#include "store/fts_tokenizer.h"
+#include "store/reads.h"
+#include "store/rows.h"
+#include "store/task_query.h"
+
+namespace dondoc::store::reads {
+
+namespace {
+
+constexpr int kMaxLimit = 500;
+
+int ClampLimit(int limit) { return std::clamp(limit, 0, kMaxLimit); }
+
+template <typename T>
+Result<std::vector<T>> All(Db& db, const std::string& sql, Id tenant_id, Id id,
+                           T (*read)(const Stmt&)) {
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(sql));
+  s.Bind(1, tenant_id).Bind(2, id);
+  std::vector<T> out;
+  while (true) {
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(read(s));
+  }
+  return out;
+}
+
+template <typename T>
+Result<T> One(Db& db, const std::string& sql, Id tenant_id, Id id, T (*read)(const Stmt&),
+              const char* what) {
+  DONDOC_ASSIGN_OR_RETURN(std::vector<T> all, All<T>(db, sql, tenant_id, id, read));
+  if (all.empty())
+    return Status::NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+  return std::move(all.front());
+}
+
+domain::Notice ReadNoticeFull(const Stmt& s) { return ReadNotice(s, true); }
+
+}  // namespace
+
+Result<domain::Notice> GetNotice(Db& db, Id tenant_id, Id notice_id) {
+  return One<domain::Notice>(
+      db,
+      std::string("SELECT ") + kNoticeCols + " FROM notices n WHERE n.tenant_id = ?1 AND n.id = ?2",
+      tenant_id, notice_id, ReadNoticeFull, "notice");
+}
+
+Result<domain::Notice> FindNoticeBySha256(Db& db, Id tenant_id, const std::string& sha256) {
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(std::string("SELECT ") + kNoticeCols +
+                                             " FROM notices n WHERE n.tenant_id = ?1 AND "
+                                             "n.sha256 = ?2 AND n.sha256 <> ''"));
+  s.Bind(1, tenant_id).Bind(2, sha256);
+  DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Status::NotFound("no notice with this file");
+  return ReadNotice(s, true);
+}
+
+Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilter& f) {
+  ReadSnapshot snap(db);
+  SqlParts p;
+  const std::string fts = FtsQuery(f.q);
+  p.S("FROM notices n");
+  if (!fts.empty()) {
+    p.S(" JOIN (SELECT rowid - ")
+        .V(FtsFirstRowid(tenant_id))
+        .S(" AS id FROM notice_fts WHERE notice_fts MATCH ")
+        .V(fts)
+        .S(" AND rowid BETWEEN ")
+        .V(FtsFirstRowid(tenant_id))
+        .S(" AND ")
+        .V(FtsLastRowid(tenant_id))
+        .S(") f ON f.id = n.id");
+  }
+  p.S(" WHERE n.tenant_id = ").V(tenant_id);
+  if (f.status) p.S(" AND n.status = ").V(std::string(domain::NoticeStatusCode(*f.status)));
+  Page<domain::Notice> page;
+  {
+    DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare("SELECT count(*) " + p.sql));
+    p.BindAll(c);
+    DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
+    page.total = row ? static_cast<long>(c.Int(0)) : 0;
+  }
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(std::string("SELECT ") + kNoticeListCols + " " +
+                                             p.sql + " ORDER BY n.id DESC LIMIT ? OFFSET ?"));
+  p.BindAll(s);
+  int n = static_cast<int>(p.params.size());
+  s.Bind(n + 1, ClampLimit(f.limit)).Bind(n + 2, std::max(f.offset, 0));
+  while (true) {
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    page.items.push_back(ReadNotice(s, false));
+  }
+  return page;
+}
+
+Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id) {
+  ReadSnapshot snap(db);
+  DONDOC_ASSIGN_OR_RETURN(
+      domain::Task t, One<domain::Task>(db,
+                                        std::string("SELECT ") + kTaskCols +
+                                            " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2",
+                                        tenant_id, task_id, ReadTask, "task"));
+  std::vector<domain::Task> one{std::move(t)};
+  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &one));
+  return std::move(one.front());
+}
+
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
+  ReadSnapshot snap(db);
+  TaskDetail d;
+  DONDOC_ASSIGN_OR_RETURN(d.task, GetTask(db, tenant_id, task_id));
+  DONDOC_ASSIGN_OR_RETURN(
+      d.reports, All<domain::ProgressReport>(
+                     db,
+                     std::string("SELECT ") + kReportCols +
+                         " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
+                     tenant_id, task_id, ReadReport));
+  DONDOC_ASSIGN_OR_RETURN(
+      d.extensions, All<domain::Extension>(
+                        db,
+                        std::string("SELECT ") + kExtensionCols +
+                            " FROM extensions WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
+                        tenant_id, task_id, ReadExtension));
+  DONDOC_ASSIGN_OR_RETURN(
+      d.comments,
+      All<domain::Comment>(db,
+                           std::string("SELECT ") + kCommentCols +
+                               " FROM comments WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
+                           tenant_id, task_id, ReadComment));
+  DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
+  DONDOC_ASSIGN_OR_RETURN(
+      d.attachments,
+      All<domain::Attachment>(
+          db,
+          std::string("SELECT ") + kAttachmentCols +
+              " FROM attachments WHERE tenant_id = ?1 AND ((owner_kind = 'task' AND owner_id = "
+              "?2) OR (owner_kind = 'report' AND owner_id IN (SELECT id FROM progress_reports "
+              "WHERE tenant_id = ?1 AND task_id = ?2))) ORDER BY id",
+          tenant_id, task_id, ReadAttachment));
+  return d;
+}
+
+Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f) {
+  ReadSnapshot snap(db);
+  std::vector<Id> sub_units;
+  if (f.unit_id && f.include_sub_units) {
+    auto ids = SubUnitIds(db, tenant_id, *f.unit_id);
+    if (!ids.ok()) {
+      if (ids.status().code() == StatusCode::kNotFound) return Page<domain::Task>{};
+      return ids.status();
+    }
+    sub_units = std::move(ids).value();
+  }
+  TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units);
+  Page<domain::Task> page;
+  {
+    DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare("SELECT count(*) " + q.from_where.sql));
+    q.from_where.BindAll(c);
+    DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
+    page.total = row ? static_cast<long>(c.Int(0)) : 0;
+  }
+  int limit = ClampLimit(f.limit);
+  if (limit == 0 || page.total == 0) return page;
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(std::string("SELECT ") + kTaskCols + " " +
+                                             q.from_where.sql + q.order_by + " LIMIT ? OFFSET ?"));
+  q.from_where.BindAll(s);
+  int n = static_cast<int>(q.from_where.params.size());
+  s.Bind(n + 1, limit).Bind(n + 2, std::max(f.offset, 0));
+  while (true) {
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    page.items.push_back(ReadTask(s));
+  }
+  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &page.items));
+  return page;
+}
+
+Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id) {
+  ReadSnapshot snap(db);
+  DONDOC_ASSIGN_OR_RETURN(
+      std::vector<domain::Task> tasks,
+      All<domain::Task>(db,
+                        std::string("SELECT ") + kTaskCols +
+                            " FROM tasks t WHERE t.tenant_id = ?1 AND t.notice_id = ?2 ORDER BY "
+                            "t.id",
+                        tenant_id, notice_id, ReadTask));
+  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &tasks));
+  return tasks;
+}
+
+Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id) {
+  return All<domain::Occurrence>(db,
+                                 std::string("SELECT ") + kOccurrenceCols +
+                                     " FROM occurrences WHERE tenant_id = ?1 AND task_id = ?2 "
+                                     "ORDER BY period_start",
+                                 tenant_id, task_id, ReadOccurrence);
+}
+
+Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id) {
+  return One<domain::Extension>(
+      db,
+      std::string("SELECT ") + kExtensionCols + " FROM extensions WHERE tenant_id = ?1 AND id = ?2",
+      tenant_id, extension_id, ReadExtension, "extension");
+}
+
+Result<domain::ProgressReport> GetProgressReport(Db& db, Id tenant_id, Id report_id) {
+  return One<domain::ProgressReport>(db,
+                                     std::string("SELECT ") + kReportCols +
+                                         " FROM progress_reports WHERE tenant_id = ?1 AND id = ?2",
+                                     tenant_id, report_id, ReadReport, "report");
+}
+
+}  // namespace dondoc::store::reads

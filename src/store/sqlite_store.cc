@@ -1,0 +1,266 @@
+#include "store/sqlite_store.h"
+
+#include <sodium.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "store/fts_tokenizer.h"
+#include "store/migrations.h"
+#include "store/sqlite_reader.h"
+#include "store/writes.h"
+
+namespace dondoc::store {
+
+// Reader connections of a file database, created on demand up to a maximum.
+class ReaderPool {
+ public:
+  ReaderPool(std::string path, int busy_timeout_ms, int max)
+      : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), max_(max < 1 ? 1 : max) {}
+
+  Result<Db*> Acquire();
+  void Release(Db* db) {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      idle_.push_back(db);
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  std::string path_;
+  int busy_timeout_ms_;
+  int max_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Db>> all_;
+  std::vector<Db*> idle_;
+};
+
+Lease::~Lease() {
+  if (pool_ && db_) pool_->Release(db_);
+}
+
+namespace {
+
+// Per-connection settings; every connection gets them before use.
+Status Configure(Db& db, bool reader) {
+  DONDOC_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+  DONDOC_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = FULL"));
+  DONDOC_RETURN_IF_ERROR(RegisterFtsTokenizer(db.raw()));
+  if (reader) DONDOC_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = ON"));
+  return Status::Ok();
+}
+
+// The transaction a write callback runs in: reads and writes on the writer connection.
+class SqliteTx : public SqliteReader<StoreTx> {
+ public:
+  explicit SqliteTx(Db* db) : db_(db) {}
+
+  Result<Id> CreateTenant(const domain::Tenant& t) override {
+    return writes::CreateTenant(*db_, t);
+  }
+  Result<Id> CreateUnit(const domain::Unit& u) override { return writes::CreateUnit(*db_, u); }
+  Status UpdateUnit(const domain::Unit& u) override { return writes::UpdateUnit(*db_, u); }
+  Status DeleteUnit(Id tenant_id, Id unit_id) override {
+    return writes::DeleteUnit(*db_, tenant_id, unit_id);
+  }
+  Result<Id> CreateField(const domain::Field& f) override { return writes::CreateField(*db_, f); }
+  Status UpdateField(const domain::Field& f) override { return writes::UpdateField(*db_, f); }
+  Status DeleteField(Id tenant_id, Id field_id) override {
+    return writes::DeleteField(*db_, tenant_id, field_id);
+  }
+  Result<Id> CreateUser(const domain::User& u) override { return writes::CreateUser(*db_, u); }
+  Status UpdateUser(const domain::User& u) override { return writes::UpdateUser(*db_, u); }
+  Status CreateSession(const domain::Session& s) override { return writes::CreateSession(*db_, s); }
+  Status TouchSession(Id tenant_id, const std::string& token_hash, Timestamp last_seen) override {
+    return writes::TouchSession(*db_, tenant_id, token_hash, last_seen);
+  }
+  Status DeleteSession(Id tenant_id, const std::string& token_hash) override {
+    return writes::DeleteSession(*db_, tenant_id, token_hash);
+  }
+  Result<int> DeleteExpiredSessions(Id tenant_id, Timestamp now, Timestamp idle_before) override {
+    return writes::DeleteExpiredSessions(*db_, tenant_id, now, idle_before);
+  }
+  Status CreateApiToken(const domain::ApiToken& t) override {
+    return writes::CreateApiToken(*db_, t);
+  }
+  Status DeleteApiToken(Id tenant_id, const std::string& token_hash) override {
+    return writes::DeleteApiToken(*db_, tenant_id, token_hash);
+  }
+  Status RecordLoginAttempt(Id tenant_id, const std::string& username, const std::string& address,
+                            Timestamp at, bool success) override {
+    return writes::RecordLoginAttempt(*db_, tenant_id, username, address, at, success);
+  }
+  Result<Id> CreateNotice(const domain::Notice& n) override {
+    return writes::CreateNotice(*db_, n);
+  }
+  Status UpdateNotice(const domain::Notice& n) override { return writes::UpdateNotice(*db_, n); }
+  Status ActivateNotice(Id tenant_id, Id notice_id, Timestamp at) override {
+    return writes::ActivateNotice(*db_, tenant_id, notice_id, at);
+  }
+  Status DeleteDraftNotice(Id tenant_id, Id notice_id) override {
+    return writes::DeleteDraftNotice(*db_, tenant_id, notice_id);
+  }
+  Result<Id> CreateTask(const domain::Task& t) override { return writes::CreateTask(*db_, t); }
+  Status UpdateTask(const domain::Task& t) override { return writes::UpdateTask(*db_, t); }
+  Status DeleteTask(Id tenant_id, Id task_id) override {
+    return writes::DeleteTask(*db_, tenant_id, task_id);
+  }
+  Result<Id> CreateOccurrence(const domain::Occurrence& o) override {
+    return writes::CreateOccurrence(*db_, o);
+  }
+  Status UpdateOccurrence(const domain::Occurrence& o) override {
+    return writes::UpdateOccurrence(*db_, o);
+  }
+  Result<Id> AddProgressReport(const domain::ProgressReport& r) override {
+    return writes::AddProgressReport(*db_, r);
+  }
+  Result<Id> CreateExtension(const domain::Extension& e) override {
+    return writes::CreateExtension(*db_, e);
+  }
+  Status UpdateExtension(const domain::Extension& e) override {
+    return writes::UpdateExtension(*db_, e);
+  }
+  Result<Id> AddComment(const domain::Comment& c) override { return writes::AddComment(*db_, c); }
+  Result<domain::Attachment> AddAttachment(const domain::Attachment& a,
+                                           const std::string& bytes) override {
+    return writes::AddAttachment(*db_, a, bytes);
+  }
+  Result<Id> AppendAudit(const domain::AuditEntry& e) override {
+    return writes::AppendAudit(*db_, e);
+  }
+  Status PutHoliday(Id tenant_id, const HolidayOverride& h) override {
+    return writes::PutHoliday(*db_, tenant_id, h);
+  }
+  Status DeleteHoliday(Id tenant_id, text::Date date) override {
+    return writes::DeleteHoliday(*db_, tenant_id, date);
+  }
+
+ protected:
+  Result<Lease> Acquire() override { return Lease(db_, nullptr, {}); }
+
+ private:
+  Db* db_;
+};
+
+// The store that InTransaction is running in on this thread, to refuse nesting.
+thread_local const void* tls_in_transaction = nullptr;
+
+class SqliteStore : public SqliteReader<Store> {
+ public:
+  // In-memory: `writer` is the only connection and `pool` is null.
+  SqliteStore(std::unique_ptr<Db> writer, std::unique_ptr<ReaderPool> pool)
+      : writer_(std::move(writer)), pool_(std::move(pool)) {}
+
+  Status InTransaction(const std::function<Status(StoreTx& tx)>& fn) override {
+    if (tls_in_transaction == this) {
+      return Status::Internal("InTransaction called inside a transaction");
+    }
+    std::unique_lock<std::recursive_mutex> lock(mu_);
+    DONDOC_RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+    tls_in_transaction = this;
+    SqliteTx tx(writer_.get());
+    Status st;
+    try {
+      st = fn(tx);
+    } catch (const std::exception& e) {
+      st = Status::Internal(std::string("exception in a transaction: ") + e.what());
+    } catch (...) {
+      st = Status::Internal("exception in a transaction");
+    }
+    tls_in_transaction = nullptr;
+    if (!st.ok()) {
+      (void)writer_->Exec("ROLLBACK");
+      return st;
+    }
+    Status commit = writer_->Exec("COMMIT");
+    if (!commit.ok()) {
+      (void)writer_->Exec("ROLLBACK");
+      return Status::IoError("commit failed: " + commit.message());
+    }
+    return Status::Ok();
+  }
+
+  Status Backup(const std::string& path) override {
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    sqlite3* dest = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+      Status st = SqliteStatus(dest, rc, "open backup " + path);
+      sqlite3_close_v2(dest);
+      return Status::IoError(st.message());
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", lease->db().raw(), "main");
+    if (!b) {
+      Status st = SqliteStatus(dest, sqlite3_errcode(dest), "backup");
+      sqlite3_close_v2(dest);
+      return Status::IoError(st.message());
+    }
+    rc = sqlite3_backup_step(b, -1);
+    int finish = sqlite3_backup_finish(b);
+    Status st = Status::Ok();
+    if (rc != SQLITE_DONE) {
+      st = Status::IoError("backup: " + std::string(sqlite3_errstr(rc)));
+    } else if (finish != SQLITE_OK) {
+      st = SqliteStatus(dest, finish, "backup");
+    }
+    sqlite3_close_v2(dest);
+    return st;
+  }
+
+ protected:
+  Result<Lease> Acquire() override {
+    if (!pool_) return Lease(writer_.get(), nullptr, std::unique_lock<std::recursive_mutex>(mu_));
+    DONDOC_ASSIGN_OR_RETURN(Db * db, pool_->Acquire());
+    return Lease(db, pool_.get(), {});
+  }
+
+ private:
+  std::recursive_mutex mu_;  // serialises writers (and everything, in memory)
+  std::unique_ptr<Db> writer_;
+  std::unique_ptr<ReaderPool> pool_;
+};
+
+}  // namespace
+
+Result<Db*> ReaderPool::Acquire() {
+  std::unique_lock<std::mutex> l(mu_);
+  while (true) {
+    if (!idle_.empty()) {
+      Db* db = idle_.back();
+      idle_.pop_back();
+      return db;
+    }
+    if (static_cast<int>(all_.size()) < max_) break;
+    cv_.wait(l);
+  }
+  DONDOC_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path_, busy_timeout_ms_));
+  DONDOC_RETURN_IF_ERROR(Configure(*db, /*reader=*/true));
+  all_.push_back(std::move(db));
+  return all_.back().get();
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
+  if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
+  const bool memory = options.path == ":memory:" || options.path.empty();
+  DONDOC_ASSIGN_OR_RETURN(std::unique_ptr<Db> writer,
+                          Db::Open(memory ? ":memory:" : options.path, options.busy_timeout_ms));
+  if (!memory) {
+    DONDOC_ASSIGN_OR_RETURN(Stmt s, writer->Prepare("PRAGMA journal_mode = WAL"));
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row || s.Text(0) != "wal") return Status::IoError("cannot switch the database to WAL");
+  }
+  DONDOC_RETURN_IF_ERROR(Configure(*writer, /*reader=*/false));
+  DONDOC_RETURN_IF_ERROR(Migrate(*writer));
+  std::unique_ptr<ReaderPool> pool;
+  if (!memory) {
+    pool = std::make_unique<ReaderPool>(options.path, options.busy_timeout_ms, options.max_readers);
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(writer), std::move(pool)));
+}
+
+}  // namespace dondoc::store

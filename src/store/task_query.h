@@ -1,0 +1,52 @@
+// Builds the SQL of ListTasks from a TaskFilter. Internal to store/.
+#ifndef DONDOC_STORE_TASK_QUERY_H_
+#define DONDOC_STORE_TASK_QUERY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "domain/status.h"
+#include "store/db.h"
+#include "store/store.h"
+
+namespace dondoc::store {
+
+using SqlParam = std::variant<std::int64_t, std::string>;
+
+// SQL text with `?` placeholders and the values to bind to them, in order. Build it with chained
+// calls (`p.S("a = ").V(x).S(" AND b = ").V(y)`), which C++17 evaluates left to right.
+struct SqlParts {
+  std::string sql;
+  std::vector<SqlParam> params;
+
+  SqlParts& S(std::string_view text) {
+    sql += text;
+    return *this;
+  }
+  SqlParts& V(std::int64_t v);  // appends "?" bound to v
+  SqlParts& V(std::string v);   // appends "?" bound to v
+  void BindAll(Stmt& s, int first = 1) const;
+};
+
+// Appends the SQL condition (over alias t) for a derived state as of a date; see
+// domain/status.h.
+void AppendStateCondition(domain::TaskState state, const std::string& as_of, SqlParts* p);
+// Appends the condition "overdue as of a date" (domain::IsOverdue).
+void AppendOverdueCondition(const std::string& as_of, SqlParts* p);
+// Appends the condition "done by as_of" (domain::DoneBy).
+void AppendDoneBy(const std::string& as_of, SqlParts* p);
+
+// `FROM tasks t [JOIN fts] WHERE ...` for `f` (without ORDER BY/LIMIT), and the ORDER BY clause.
+// `sub_unit_ids` is the expansion of f.unit_id (empty when unset).
+struct TaskQuery {
+  SqlParts from_where;
+  std::string order_by;
+};
+TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids);
+
+}  // namespace dondoc::store
+
+#endif  // DONDOC_STORE_TASK_QUERY_H_
