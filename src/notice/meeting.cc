@@ -1,0 +1,303 @@
+// The meeting a conclusion notice reports on, from its opening paragraph: "Ngày 12/6/2023, tại
+// Phòng họp số 1 UBND thị xã, Chủ tịch UBND thị xã Đỗ Tâm Hiến chủ trì phiên họp ...; với sự
+// tham dự của ...".
+#include <algorithm>
+#include <array>
+#include <regex>
+
+#include "notice/header.h"
+#include "notice/header_text.h"
+
+namespace dondoc::notice {
+namespace {
+
+using header_text::CollapseSpace;
+using header_text::Words;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// A word that can be part of a name: a capital then lower-case letters.
+bool NameWord(std::string w) {
+  while (!w.empty() && std::string_view(",;.:").find(w.back()) != std::string_view::npos) {
+    w.pop_back();
+  }
+  return header_text::IsPersonName(w + " " + w);
+}
+
+// Trims ASCII `chars` and en dashes from both ends.
+std::string Trim(std::string s, std::string_view chars = " ,;:-") {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    while (!s.empty() && chars.find(s.back()) != std::string_view::npos) {
+      s.pop_back();
+      changed = true;
+    }
+    size_t b = 0;
+    while (b < s.size() && chars.find(s[b]) != std::string_view::npos) ++b;
+    if (b > 0) changed = true;
+    s.erase(0, b);
+    if (StartsWith(s, "–")) {
+      s.erase(0, 3);
+      changed = true;
+    }
+    if (s.size() >= 3 && s.compare(s.size() - 3, 3, "–") == 0) {
+      s.erase(s.size() - 3);
+      changed = true;
+    }
+  }
+  return s;
+}
+
+std::string StripHonorific(std::string s) {
+  s = Trim(s);
+  for (std::string_view h : {"đồng chí ", "Đồng chí ", "ông ", "Ông ", "bà ", "Bà "}) {
+    if (StartsWith(s, h)) s = s.substr(h.size());
+  }
+  return Trim(s);
+}
+
+// A person's name inside `words` (from a family name, 2 to 5 capitalised words), the last one
+// found or the first when `first`. Returns [begin, end) word indices or {-1, -1}.
+std::pair<int, int> FindName(const std::vector<std::string>& words, bool first) {
+  std::pair<int, int> found{-1, -1};
+  int n = static_cast<int>(words.size());
+  int i = 0;
+  while (i < n) {
+    if (!NameWord(words[i])) {
+      ++i;
+      continue;
+    }
+    int run_end = i;
+    while (run_end < n && NameWord(words[run_end])) {
+      ++run_end;
+      // Punctuation glued to a word ends the run after it.
+      char last = words[run_end - 1].back();
+      if (last == ',' || last == ';' || last == '.' || last == ':') break;
+    }
+    // Prefer a name of 3 words, then 4, then 2, then 5.
+    int best = -1;
+    for (int want : {3, 4, 2, 5}) {
+      for (int p = i; p < run_end && best < 0; ++p) {
+        std::string w = Trim(words[p], ",;.:");
+        if (run_end - p == want && header_text::IsFamilyName(w)) best = p;
+      }
+      if (best >= 0) break;
+    }
+    if (best >= 0) {
+      found = {best, run_end};
+      if (first) return found;
+    }
+    i = run_end;
+  }
+  return found;
+}
+
+std::string JoinWords(const std::vector<std::string>& w, int b, int e) {
+  std::string out;
+  for (int i = b; i < e; ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += w[i];
+  }
+  return out;
+}
+
+// The chair from the words around "chủ trì": `before` holds the words before it in the
+// sentence, `after` those after "chủ trì của" (when the sentence says "dưới sự chủ trì của").
+std::optional<Person> Chair(const std::string& before, const std::string& after) {
+  bool use_after = !after.empty();
+  std::vector<std::string> w = Words(use_after ? after : before);
+  auto [b, e] = FindName(w, use_after);
+  if (b < 0) return std::nullopt;
+  Person p;
+  p.name = Trim(JoinWords(w, b, e), " ,;.:");
+  // The title: the words before the name in its clause, else the words after it.
+  int cb = b;
+  while (cb > 0) {
+    char last = w[cb - 1].back();
+    if (last == ',' || last == ';' || last == ':') break;
+    --cb;
+  }
+  std::string title = StripHonorific(JoinWords(w, cb, b));
+  if (title.empty() || title == "đồng chí") {
+    int te = e;
+    while (te < static_cast<int>(w.size())) {
+      ++te;
+      char last = w[te - 1].back();
+      if (last == ',' || last == ';' || last == '.') break;
+    }
+    title = StripHonorific(JoinWords(w, e, te));
+    for (std::string_view stop : {" chủ trì", " đã chủ trì"}) {
+      size_t k = title.find(stop);
+      if (k != std::string::npos) title = Trim(title.substr(0, k));
+    }
+  }
+  p.title = Trim(title, " ,;.:");
+  return p;
+}
+
+std::optional<text::Date> MeetingDate(const std::string& s, const DocumentHeader& header) {
+  static const std::regex kDate(
+      R"((?:Ngày|ngày|Sáng|sáng|Chiều|chiều|Tối|tối|Trưa|trưa)\s+(?:ngày\s+)?([0-9]{1,2})\s*(?:/|-|\.|tháng)\s*([0-9]{1,2})(?:\s*(?:/|-|\.|năm)\s*([0-9]{4}))?)");
+  std::smatch m;
+  if (!std::regex_search(s, m, kDate)) return std::nullopt;
+  int year = 0;
+  if (m[3].matched) {
+    year = std::stoi(m[3].str());
+  } else if (header.date) {
+    year = header.date->year;
+  } else {
+    return std::nullopt;
+  }
+  text::Date d{year, std::stoi(m[2].str()), std::stoi(m[1].str())};
+  if (!d.IsValid()) return std::nullopt;
+  return d;
+}
+
+std::string MeetingPlace(const std::string& s) {
+  static const std::regex kPlace(R"((?:^|\s)tại\s+([^,;]+))");
+  std::smatch m;
+  if (!std::regex_search(s, m, kPlace)) return "";
+  std::string place = Trim(m[1].str(), " .");
+  // "tại Phòng họp số 1 UBND thị xã" but not a clause: stop at a verb-like continuation.
+  for (std::string_view stop : {" chủ trì", " dưới sự", " để ", " về việc"}) {
+    size_t k = place.find(stop);
+    if (k != std::string::npos) place = Trim(place.substr(0, k));
+  }
+  return place;
+}
+
+bool Vague(const std::string& item) {
+  std::string l = header_text::Lower(item);
+  for (std::string_view v : {"các cơ quan", "cơ quan", "đơn vị", "các đơn vị", "các địa phương",
+                             "địa phương", "các sở, ngành", "các ngành", "liên quan"}) {
+    if (l == v) return true;
+  }
+  return false;
+}
+
+// "với sự tham dự của A; B; đại diện các Bộ: X, Y" -> A, B, Bộ X, Bộ Y.
+std::vector<std::string> Attendees(const std::string& s) {
+  static const std::regex kFrom(
+      R"((?:tham dự của|Tham dự (?:cuộc họp|hội nghị|buổi làm việc|phiên họp)?\s*có|tham dự gồm|thành phần gồm|Thành phần tham dự gồm|Tham dự có)\s*:?\s*)");
+  std::smatch m;
+  if (!std::regex_search(s, m, kFrom)) return {};
+  std::string rest = m.suffix().str();
+  size_t end = rest.find(". ");
+  if (end != std::string::npos) rest = rest.substr(0, end);
+  std::vector<std::string> out;
+  std::string prefix;
+  size_t pos = 0;
+  while (pos <= rest.size()) {
+    size_t k = rest.find_first_of(",;", pos);
+    if (k == std::string::npos) k = rest.size();
+    bool semicolon = k < rest.size() && rest[k] == ';';
+    std::string item = Trim(rest.substr(pos, k - pos), " ,;.:");
+    size_t colon = item.find(':');
+    if (colon != std::string::npos) {
+      std::string head = Trim(item.substr(0, colon));
+      item = Trim(item.substr(colon + 1));
+      prefix.clear();
+      size_t cac = head.rfind("các ");
+      if (cac != std::string::npos) {
+        std::string noun = head.substr(cac + std::string_view("các ").size());
+        if (header_text::StartsUpper(noun) && Words(noun).size() == 1) prefix = noun + " ";
+      }
+    }
+    for (std::string_view lead : {"Đại diện ", "đại diện ", "Lãnh đạo ", "lãnh đạo ", "và "}) {
+      if (StartsWith(item, lead)) item = Trim(item.substr(lead.size()));
+    }
+    if (!item.empty() && !prefix.empty() && !StartsWith(item, prefix)) item = prefix + item;
+    bool named = header_text::StartsUpper(item) ||
+                 (StartsWith(item, "các ") &&
+                  header_text::StartsUpper(item.substr(std::string_view("các ").size())));
+    if (named && !Vague(item) && std::find(out.begin(), out.end(), item) == out.end()) {
+      out.push_back(item);
+    }
+    if (semicolon) prefix.clear();
+    if (k >= rest.size()) break;
+    pos = k + 1;
+  }
+  return out;
+}
+
+// The opening of `text` with hard-wrapped lines joined: paragraphs separated by '\n', white space
+// folded. A line break ends a paragraph after a blank line, a line ending in sentence punctuation,
+// or a line in capitals (a title).
+std::string OpeningParagraphs(std::string_view text, size_t limit) {
+  std::string out;
+  std::string prev;
+  size_t pos = 0;
+  while (pos < text.size() && pos < limit) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = CollapseSpace(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    std::string bare;
+    for (char c : line) {
+      if (c != '*') bare.push_back(c);
+    }
+    line = CollapseSpace(bare);
+    if (line.empty()) {
+      if (!prev.empty()) out.push_back('\n');
+      prev.clear();
+      continue;
+    }
+    if (!prev.empty()) {
+      char last = prev.back();
+      bool ends = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
+      out.push_back(ends || header_text::IsUpperText(prev) || header_text::IsUpperText(line) ? '\n'
+                                                                                             : ' ');
+    }
+    out += line;
+    prev = line;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeader& header) {
+  static constexpr std::array<std::string_view, 6> kNotMeetings = {
+      "Công văn", "Chỉ thị", "Quyết định", "Kế hoạch", "Nghị quyết", "Công điện"};
+  if (std::find(kNotMeetings.begin(), kNotMeetings.end(), header.type) != kNotMeetings.end()) {
+    return std::nullopt;
+  }
+  // The opening of the body, joined: hard-wrapped lines become one paragraph.
+  std::string head = OpeningParagraphs(text, 8000);
+  size_t chu_tri = head.find("chủ trì");
+  if (chu_tri == std::string::npos || chu_tri > 3000) return std::nullopt;
+  // The sentence holding "chủ trì".
+  size_t sb = head.rfind(". ", chu_tri);
+  sb = sb == std::string::npos ? 0 : sb + 2;
+  size_t para = head.rfind('\n', chu_tri);
+  if (para != std::string::npos && para + 1 > sb) sb = para + 1;
+  size_t se = std::min(head.find(". ", chu_tri), head.find('\n', chu_tri));
+  if (se == std::string::npos) se = head.size();
+  std::string sentence = head.substr(sb, se - sb);
+  std::string lower = header_text::Lower(sentence);
+  bool about_meeting = false;
+  for (std::string_view w : {"họp", "hội nghị", "buổi làm việc", "cuộc làm việc", "làm việc với",
+                             "phiên", "hội thảo", "tọa đàm", "toạ đàm"}) {
+    if (lower.find(w) != std::string::npos) about_meeting = true;
+  }
+  if (!about_meeting) return std::nullopt;
+  size_t at = chu_tri - sb;
+  std::string before = sentence.substr(0, at);
+  size_t semi = before.rfind(';');
+  if (semi != std::string::npos) before = before.substr(semi + 1);
+  std::string after;
+  if (sentence.compare(at, std::string_view("chủ trì của").size(), "chủ trì của") == 0) {
+    after = sentence.substr(at + std::string_view("chủ trì của").size());
+  }
+  Meeting m;
+  m.date = MeetingDate(sentence, header);
+  m.place = MeetingPlace(sentence);
+  m.chair = Chair(before, after);
+  // Attendees may be named in the same sentence or the next one.
+  size_t ne = std::min(head.find(". ", se + 2), head.find('\n', se + 2));
+  m.attendees = Attendees(head.substr(sb, (ne == std::string::npos ? head.size() : ne) - sb));
+  return m;
+}
+
+}  // namespace dondoc::notice
