@@ -183,7 +183,7 @@ std::vector<std::string> Attendees(const std::string& s) {
   std::smatch m;
   if (!std::regex_search(s, m, kFrom)) return {};
   std::string rest = m.suffix().str();
-  size_t end = rest.find(". ");
+  size_t end = std::min(rest.find(". "), rest.find('\n'));
   if (end != std::string::npos) rest = rest.substr(0, end);
   std::vector<std::string> out;
   std::string prefix;
