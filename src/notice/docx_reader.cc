@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -192,8 +193,8 @@ class BodyWriter {
   }
 
  private:
-  // The paragraph's text with its list label, or nullopt for a paragraph deleted in tracked
-  // changes (its runs deleted and its mark deleted), which neither shows nor counts.
+  // The paragraph's text with its list label ("" for an empty paragraph), or nullopt for a
+  // paragraph deleted in tracked changes (runs and mark deleted), which neither shows nor counts.
   std::optional<std::string> Paragraph(const pugi::xml_node& p, int depth) {
     std::string text;
     Inline(p, depth, &text);
@@ -206,7 +207,11 @@ class BodyWriter {
     if (auto v = IntAttr(Child(num_pr, "ilvl"), "val")) ilvl = static_cast<int>(*v);
     std::string style = Attr(Child(ppr, "pStyle"), "val").value_or("");
     std::string label = numbering_->NextLabel(num_id, ilvl, style);
-    if (text.empty()) return std::string();
+    if (text.empty()) {
+      // An empty numbered paragraph still shows its number (a table's STT column).
+      while (!label.empty() && label.back() == ' ') label.pop_back();
+      return label;
+    }
     return label + text;
   }
 
@@ -237,31 +242,75 @@ class BodyWriter {
     }
   }
 
+  using Cell = std::vector<std::string>;  // its paragraphs
+
   Status Table(const pugi::xml_node& tbl, int depth, std::vector<std::string>* lines) {
+    std::vector<std::vector<Cell>> rows;
+    DONDOC_RETURN_IF_ERROR(Rows(tbl, depth, &rows));
+    size_t columns = 0;
+    for (const auto& row : rows) columns = std::max(columns, row.size());
+    for (const auto& row : rows) {
+      if (columns <= 2) {
+        SideBySide(row, lines);
+        continue;
+      }
+      bool empty = true;
+      std::string line;
+      for (size_t i = 0; i < row.size(); ++i) {
+        std::string cell;
+        for (std::string p : row[i]) {
+          for (char& ch : p) {
+            if (ch == '\n' || ch == '\t') ch = ' ';
+          }
+          if (p.empty()) continue;
+          cell += (cell.empty() ? "" : " ") + p;
+        }
+        if (!cell.empty()) empty = false;
+        line += (i ? " | " : "") + cell;
+      }
+      if (!empty) lines->push_back(std::move(line));
+    }
+    return Status::Ok();
+  }
+
+  // A layout row (a header or a signature block): the i-th paragraphs of its cells on one line,
+  // separated by '\t', as the page shows them.
+  static void SideBySide(const std::vector<Cell>& row, std::vector<std::string>* lines) {
+    size_t height = 0;
+    for (const Cell& c : row) height = std::max(height, c.size());
+    for (size_t i = 0; i < height; ++i) {
+      std::string line;
+      bool empty = true;
+      for (size_t c = 0; c < row.size(); ++c) {
+        std::string part = i < row[c].size() ? row[c][i] : "";
+        for (char& ch : part) {
+          if (ch == '\n' || ch == '\t') ch = ' ';
+        }
+        if (!part.empty()) empty = false;
+        line += (c ? "\t" : "") + part;
+      }
+      if (!empty) lines->push_back(std::move(line));
+    }
+  }
+
+  Status Rows(const pugi::xml_node& tbl, int depth, std::vector<std::vector<Cell>>* rows) {
     if (depth > kMaxDepth) return Status::Corruption("the .docx nests elements too deeply");
     for (pugi::xml_node n = tbl.first_child(); n; n = n.next_sibling()) {
       std::string_view name = LocalName(n);
       if (name == "sdt") {
-        DONDOC_RETURN_IF_ERROR(Table(Child(n, "sdtContent"), depth + 1, lines));
+        DONDOC_RETURN_IF_ERROR(Rows(Child(n, "sdtContent"), depth + 1, rows));
       } else if (name == "customXml") {
-        DONDOC_RETURN_IF_ERROR(Table(n, depth + 1, lines));
+        DONDOC_RETURN_IF_ERROR(Rows(n, depth + 1, rows));
       } else if (name == "tr") {
         if (Child(Child(n, "trPr"), "del")) continue;  // a deleted row
-        std::vector<std::string> cells;
-        DONDOC_RETURN_IF_ERROR(Cells(n, depth + 1, &cells));
-        bool empty = true;
-        std::string row;
-        for (size_t i = 0; i < cells.size(); ++i) {
-          if (!cells[i].empty()) empty = false;
-          row += (i ? " | " : "") + cells[i];
-        }
-        if (!empty) lines->push_back(std::move(row));
+        rows->emplace_back();
+        DONDOC_RETURN_IF_ERROR(Cells(n, depth + 1, &rows->back()));
       }
     }
     return Status::Ok();
   }
 
-  Status Cells(const pugi::xml_node& tr, int depth, std::vector<std::string>* cells) {
+  Status Cells(const pugi::xml_node& tr, int depth, std::vector<Cell>* cells) {
     if (depth > kMaxDepth) return Status::Corruption("the .docx nests elements too deeply");
     for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
       std::string_view name = LocalName(c);
@@ -270,17 +319,8 @@ class BodyWriter {
       } else if (name == "customXml") {
         DONDOC_RETURN_IF_ERROR(Cells(c, depth + 1, cells));
       } else if (name == "tc") {
-        std::vector<std::string> paragraphs;
-        DONDOC_RETURN_IF_ERROR(Blocks(c, depth + 1, &paragraphs));
-        std::string cell;
-        for (std::string& p : paragraphs) {
-          for (char& ch : p) {
-            if (ch == '\n' || ch == '\t') ch = ' ';
-          }
-          if (p.empty()) continue;
-          cell += (cell.empty() ? "" : " ") + p;
-        }
-        cells->push_back(std::move(cell));
+        cells->emplace_back();
+        DONDOC_RETURN_IF_ERROR(Blocks(c, depth + 1, &cells->back()));
       }
     }
     return Status::Ok();

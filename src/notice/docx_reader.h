@@ -24,8 +24,11 @@ struct DocxLimits {
 // one), w:tab gives '\t'; tracked insertions (w:ins, w:moveTo) are kept and deletions (w:del,
 // w:moveFrom) dropped; list numbering is rebuilt from numbering.xml and written in front of the
 // paragraph ("2.1. ", "a) ", "- "), with Vietnamese letters (… d, đ, e …) when the document is
-// in Vietnamese. A table row is one line whose cells are joined by " | " (a cell's paragraphs by
-// " "); empty rows are dropped. The text is valid UTF-8 with no control characters but '\t' and
+// in Vietnamese. A table of three or more columns gives one line per row, cells joined by " | "
+// (a cell's paragraphs by " "), empty rows dropped: "1 | Rà soát … | Phòng Kinh tế | … | Quý IV".
+// A table of one or two columns is a layout (the two-column header, the signature block beside
+// "Nơi nhận"): the i-th paragraphs of its cells share a line, separated by '\t', as on the page.
+// The text is valid UTF-8 with no control characters but '\t' and
 // '\n'. Text boxes, headers, footers, footnotes and comments are not read.
 //
 // Errors (one English line): not a zip / broken zip, too many entries, an uncompressed size or

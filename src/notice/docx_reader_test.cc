@@ -50,10 +50,12 @@ TEST(DocxReaderTest, Text) {
        "</w:r></w:del><w:ins w:id=\"2\"><w:r><w:t>25/6/2023</w:t></w:r></w:ins></w:p>",
        "trước ngày 25/6/2023\n"},
       {4,
-       "<w:tbl><w:tr><w:tc>" + P("STT") + "</w:tc><w:tc>" + P("Nội dung") + "</w:tc></w:tr>" +
-           "<w:tr><w:tc>" + P("1") + "</w:tc><w:tc>" + P("Rà soát") + P("hồ sơ") +
-           "</w:tc></w:tr><w:tr><w:tc>" + P("") + "</w:tc><w:tc/></w:tr></w:tbl>",
-       "STT | Nội dung\n1 | Rà soát hồ sơ\n"},
+       "<w:tbl><w:tr><w:tc>" + P("STT") + "</w:tc><w:tc>" + P("Nội dung") + "</w:tc><w:tc>" +
+           P("Chủ trì") + "</w:tc></w:tr><w:tr><w:tc>" + P("", 7, 1) + "</w:tc><w:tc>" +
+           P("Rà soát") + P("hồ sơ") + "</w:tc><w:tc>" + P("Phòng A") +
+           "</w:tc></w:tr><w:tr><w:tc>" + P("") + "</w:tc><w:tc/><w:tc/></w:tr><w:tr><w:tc>" +
+           P("", 7, 1) + "</w:tc><w:tc>" + P("Báo cáo") + "</w:tc><w:tc/></w:tr></w:tbl>",
+       "STT | Nội dung | Chủ trì\n1. | Rà soát hồ sơ | Phòng A\n2. | Báo cáo | \n"},
       {5,
        "<w:p><w:hyperlink><w:r><w:t>liên kết</w:t></w:r></w:hyperlink><w:r><w:instrText> PAGE "
        "</w:instrText></w:r><w:r><w:noBreakHyphen/><w:t>x</w:t></w:r></w:p>",
@@ -68,6 +70,12 @@ TEST(DocxReaderTest, Text) {
            "</w:r></w:del></w:p>" +
            P("Hai", 7, 1),
        "1. Một\n2. Hai\n"},
+      // A two-column layout table: the cells' paragraphs side by side, line by line.
+      {8,
+       "<w:tbl><w:tr><w:tc>" + P("Nơi nhận:") + P("- Như trên;") + P("- Lưu: VT.") +
+           "</w:tc><w:tc>" + P("KT. CHỦ TỊCH") + P("PHÓ CHỦ TỊCH") + P("") +
+           "</w:tc></w:tr><w:tr><w:tc/><w:tc>" + P("Hoàng Văn Nam") + "</w:tc></w:tr></w:tbl>",
+       "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\t\n\tHoàng Văn Nam\n"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> warnings;
