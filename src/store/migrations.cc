@@ -209,17 +209,27 @@ CREATE INDEX tasks_due ON tasks (tenant_id, draft, coalesce(due, '9999-12-31'), 
 CREATE INDEX tasks_status_due ON tasks (tenant_id, draft, status, due);
 CREATE INDEX tasks_updated ON tasks (tenant_id, draft, updated_at);
 
+-- One row per (task, unit). The task's filter and sort columns are copied here (kept in sync by
+-- every task write) so that a unit's list, count and scorecard read only this table, clustered
+-- by unit.
 CREATE TABLE task_units (
   tenant_id INTEGER NOT NULL,
-  task_id INTEGER NOT NULL,
   unit_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
   position INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (tenant_id, task_id, unit_id),
+  notice_id INTEGER NOT NULL,
+  draft INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  due TEXT,
+  done_date TEXT,
+  start_date TEXT,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, unit_id, task_id),
   FOREIGN KEY (tenant_id, task_id) REFERENCES tasks (tenant_id, id) ON DELETE CASCADE,
   FOREIGN KEY (tenant_id, unit_id) REFERENCES units (tenant_id, id)
-);
-CREATE INDEX task_units_unit ON task_units (tenant_id, unit_id, role, task_id);
+) WITHOUT ROWID;
+CREATE INDEX task_units_task ON task_units (tenant_id, task_id);
 
 CREATE TABLE occurrences (
   tenant_id INTEGER NOT NULL,

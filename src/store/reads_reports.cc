@@ -70,31 +70,31 @@ Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const Sco
   const std::string a = f.as_of.ToIso();
   switch (f.by) {
     case ScoreGroup::kUnit:
-      p.S("SELECT tu.unit_id, ");
+      // task_units carries the status columns: no join.
+      p.S("SELECT t.unit_id, ");
       CountColumns(a, &p);
-      p.S(" FROM task_units tu JOIN tasks t ON t.tenant_id = tu.tenant_id AND t.id = "
-          "tu.task_id WHERE tu.tenant_id = ")
+      p.S(" FROM task_units t WHERE t.tenant_id = ")
           .V(tenant_id)
-          .S(" AND tu.role = 'lead' AND t.draft = 0");
-      VisibleUnitColumn(f, &p);
+          .S(" AND t.role = 'lead' AND t.draft = 0");
+      if (f.visible_unit_ids) {
+        p.S(" AND t.unit_id IN (SELECT value FROM json_each(")
+            .V(IdsJson(*f.visible_unit_ids))
+            .S("))");
+      }
       if (f.notice_id) p.S(" AND t.notice_id = ").V(*f.notice_id);
-      p.S(" GROUP BY tu.unit_id ORDER BY tu.unit_id");
+      p.S(" GROUP BY t.unit_id ORDER BY t.unit_id");
       break;
     case ScoreGroup::kField:
-      p.S("SELECT x.k, ");
+      p.S("SELECT t.k, ");
       CountColumns(a, &p);
-      p.S(" FROM (SELECT DISTINCT fu.field_id AS k, tu.task_id AS task_id FROM task_units tu "
-          "JOIN field_units fu ON fu.tenant_id = tu.tenant_id AND fu.unit_id = tu.unit_id "
-          "WHERE tu.tenant_id = ")
+      p.S(" FROM (SELECT DISTINCT fu.field_id AS k, tu.task_id, tu.status, tu.due, tu.done_date "
+          "FROM task_units tu JOIN field_units fu ON fu.tenant_id = tu.tenant_id AND fu.unit_id "
+          "= tu.unit_id WHERE tu.tenant_id = ")
           .V(tenant_id)
-          .S(" AND tu.role = 'lead'");
+          .S(" AND tu.role = 'lead' AND tu.draft = 0");
       VisibleUnitColumn(f, &p);
-      p.S(") x JOIN tasks t ON t.tenant_id = ")
-          .V(tenant_id)
-          .S(" AND t.id = x.task_id WHERE "
-             "t.draft = 0");
-      if (f.notice_id) p.S(" AND t.notice_id = ").V(*f.notice_id);
-      p.S(" GROUP BY x.k ORDER BY x.k");
+      if (f.notice_id) p.S(" AND tu.notice_id = ").V(*f.notice_id);
+      p.S(") t GROUP BY t.k ORDER BY t.k");
       break;
     case ScoreGroup::kNotice:
       p.S("SELECT t.notice_id, ");

@@ -154,21 +154,18 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f) 
     }
     sub_units = std::move(ids).value();
   }
-  TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units);
+  int limit = ClampLimit(f.limit);
+  TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units, limit, std::max(f.offset, 0));
   Page<domain::Task> page;
   {
-    DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare("SELECT count(*) " + q.from_where.sql));
-    q.from_where.BindAll(c);
+    DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare(q.count.sql));
+    q.count.BindAll(c);
     DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
     page.total = row ? static_cast<long>(c.Int(0)) : 0;
   }
-  int limit = ClampLimit(f.limit);
   if (limit == 0 || page.total == 0) return page;
-  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(std::string("SELECT ") + kTaskCols + " " +
-                                             q.from_where.sql + q.order_by + " LIMIT ? OFFSET ?"));
-  q.from_where.BindAll(s);
-  int n = static_cast<int>(q.from_where.params.size());
-  s.Bind(n + 1, limit).Bind(n + 2, std::max(f.offset, 0));
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(q.page.sql));
+  q.page.BindAll(s);
   while (true) {
     DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;

@@ -51,7 +51,7 @@ enum class TaskSort {
   kCreatedDesc,  // newest first (by id)
   kIdAsc,        // notice order: notice id, then task id
   kUpdatedDesc,  // recently changed first
-  kRank,         // full-text relevance when `q` is set (falls back to kIdAsc otherwise)
+  kRank,         // full-text relevance when `q` is set and no unit filter (else as kIdAsc)
 };
 
 // Filters of ListTasks. All set filters must hold (AND).

@@ -17,6 +17,12 @@ SqlParts& SqlParts::V(std::string v) {
   return *this;
 }
 
+SqlParts& SqlParts::Append(const SqlParts& other) {
+  sql += other.sql;
+  params.insert(params.end(), other.params.begin(), other.params.end());
+  return *this;
+}
+
 void SqlParts::BindAll(Stmt& s, int first) const {
   int i = first;
   for (const SqlParam& p : params) {
@@ -49,15 +55,85 @@ void Started(const std::string& a, SqlParts* p) {
   p->S("(t.start_date IS NULL OR t.start_date <= ").V(a).S(")");
 }
 
-void UnitSubquery(Id tenant_id, const std::vector<Id>& ids,
-                  const std::optional<domain::UnitRole>& role, SqlParts* p) {
-  p->S("t.id IN (SELECT task_id FROM task_units WHERE tenant_id = ")
+// "<id_col> IN (tasks having a unit of `ids`, in `role` when set)".
+void UnitCheck(const char* id_col, Id tenant_id, const std::vector<Id>& ids,
+               const std::optional<domain::UnitRole>& role, SqlParts* p) {
+  p->S(id_col)
+      .S(" IN (SELECT task_id FROM task_units WHERE tenant_id = ")
       .V(tenant_id)
       .S(" AND unit_id IN (SELECT value FROM json_each(")
       .V(IdsJson(ids))
       .S("))");
   if (role) p->S(" AND role = ").V(std::string(domain::UnitRoleCode(*role)));
   p->S(")");
+}
+
+void FtsRows(Id tenant_id, const std::string& fts, bool with_rank, SqlParts* p) {
+  p->S("SELECT rowid - ")
+      .V(FtsFirstRowid(tenant_id))
+      .S(with_rank ? " AS id, rank" : " AS id")
+      .S(" FROM task_fts WHERE task_fts MATCH ")
+      .V(fts)
+      .S(" AND rowid BETWEEN ")
+      .V(FtsFirstRowid(tenant_id))
+      .S(" AND ")
+      .V(FtsLastRowid(tenant_id));
+}
+
+// The filters that hold on alias t whatever drives the query. `id_col` names the task id.
+void CommonFilters(Id tenant_id, const TaskFilter& f, const char* id_col, bool check_visible,
+                   SqlParts* p) {
+  const std::string as_of = f.as_of.ToIso();
+  if (!(f.include_drafts && f.notice_id)) p->S(" AND t.draft = 0");
+  if (f.notice_id) p->S(" AND t.notice_id = ").V(*f.notice_id);
+  if (check_visible && f.visible_unit_ids) {
+    p->S(" AND ");
+    UnitCheck(id_col, tenant_id, *f.visible_unit_ids, f.role, p);
+  }
+  if (f.field_id) {
+    p->S(" AND ")
+        .S(id_col)
+        .S(" IN (SELECT tu.task_id FROM task_units tu JOIN field_units fu ON fu.tenant_id = "
+           "tu.tenant_id AND fu.unit_id = tu.unit_id WHERE tu.tenant_id = ")
+        .V(tenant_id)
+        .S(" AND fu.field_id = ")
+        .V(*f.field_id)
+        .S(")");
+  }
+  if (f.due_before) p->S(" AND t.due <= ").V(f.due_before->ToIso());
+  if (f.due_after) p->S(" AND t.due >= ").V(f.due_after->ToIso());
+  if (!f.states.empty()) {
+    p->S(" AND (");
+    for (size_t i = 0; i < f.states.size(); ++i) {
+      if (i) p->S(" OR ");
+      AppendStateCondition(f.states[i], as_of, p);
+    }
+    p->S(")");
+  }
+  if (f.overdue_only) {
+    p->S(" AND ");
+    AppendOverdueCondition(as_of, p);
+  }
+}
+
+// ORDER BY over alias `a` whose columns are id, due, notice_id, updated_at (and rank when
+// `rank` is set).
+std::string OrderBy(TaskSort sort, const std::string& a, const std::string& id, bool rank) {
+  switch (sort) {
+    case TaskSort::kDueAsc:
+      return " ORDER BY coalesce(" + a + "due, '9999-12-31'), " + id;
+    case TaskSort::kDueDesc:
+      return " ORDER BY " + a + "due IS NULL, " + a + "due DESC, " + id;
+    case TaskSort::kCreatedDesc:
+      return " ORDER BY " + id + " DESC";
+    case TaskSort::kIdAsc:
+      return " ORDER BY " + a + "notice_id, " + id;
+    case TaskSort::kUpdatedDesc:
+      return " ORDER BY " + a + "updated_at DESC, " + id + " DESC";
+    case TaskSort::kRank:
+      return rank ? " ORDER BY " + a + "rank, " + id : " ORDER BY " + a + "notice_id, " + id;
+  }
+  return "";
 }
 
 }  // namespace
@@ -112,85 +188,64 @@ void AppendOverdueCondition(const std::string& a, SqlParts* p) {
   p->S(" AND t.status <> 'paused' AND t.due < ").V(a).S(")");
 }
 
-TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids) {
+TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids,
+                         int limit, int offset) {
   TaskQuery q;
-  SqlParts& p = q.from_where;
   const std::string fts = FtsQuery(f.q);
-  const std::string as_of = f.as_of.ToIso();
-  p.S("FROM tasks t");
-  if (!fts.empty()) {
-    p.S(" JOIN (SELECT rowid - ")
-        .V(FtsFirstRowid(tenant_id))
-        .S(" AS id, rank FROM task_fts WHERE task_fts MATCH ")
-        .V(fts)
-        .S(" AND rowid BETWEEN ")
-        .V(FtsFirstRowid(tenant_id))
-        .S(" AND ")
-        .V(FtsLastRowid(tenant_id))
-        .S(") f ON f.id = t.id");
+  const std::string cols = std::string("SELECT ") + kTaskCols;
+  if (f.unit_id || f.visible_unit_ids) {
+    // Driven by task_units (alias t), which carries the filter and sort columns: the count and
+    // the page's ids come from one unit-clustered range; only the page's tasks are read.
+    const bool by_unit = f.unit_id.has_value();
+    std::vector<Id> ids;
+    if (by_unit) {
+      ids = sub_unit_ids.empty() ? std::vector<Id>{*f.unit_id} : sub_unit_ids;
+    } else {
+      ids = *f.visible_unit_ids;
+    }
+    SqlParts m;
+    m.S("SELECT DISTINCT t.task_id AS id, t.due AS due, t.notice_id AS notice_id, t.updated_at "
+        "AS updated_at FROM task_units t WHERE t.tenant_id = ")
+        .V(tenant_id)
+        .S(" AND t.unit_id IN (SELECT value FROM json_each(")
+        .V(IdsJson(ids))
+        .S("))");
+    if (f.role) m.S(" AND t.role = ").V(std::string(domain::UnitRoleCode(*f.role)));
+    if (!fts.empty()) {
+      m.S(" AND t.task_id IN (");
+      FtsRows(tenant_id, fts, false, &m);
+      m.S(")");
+    }
+    CommonFilters(tenant_id, f, "t.task_id", /*check_visible=*/by_unit, &m);
+    q.count.S("SELECT count(*) FROM (").Append(m).S(")");
+    q.page.S(cols).S(" FROM (").Append(m);
+    q.page.S(OrderBy(f.sort, "", "id", false)).S(" LIMIT ").V(limit).S(" OFFSET ").V(offset);
+    q.page.S(") p CROSS JOIN tasks t WHERE t.tenant_id = ").V(tenant_id).S(" AND t.id = p.id");
+    q.page.S(OrderBy(f.sort, "p.", "p.id", false));
+    return q;
   }
-  p.S(" WHERE t.tenant_id = ").V(tenant_id);
-  if (!(f.include_drafts && f.notice_id)) p.S(" AND t.draft = 0");
-  if (f.notice_id) p.S(" AND t.notice_id = ").V(*f.notice_id);
-  if (f.visible_unit_ids) {
-    p.S(" AND ");
-    UnitSubquery(tenant_id, *f.visible_unit_ids, f.role, &p);
+  SqlParts w;
+  const bool by_fts = !fts.empty();
+  if (by_fts) {
+    w.S(" FROM (");
+    FtsRows(tenant_id, fts, true, &w);
+    w.S(") f CROSS JOIN tasks t WHERE t.tenant_id = ").V(tenant_id).S(" AND t.id = f.id");
+  } else {
+    w.S(" FROM tasks t WHERE t.tenant_id = ").V(tenant_id);
   }
-  if (f.unit_id) {
-    std::vector<Id> ids = sub_unit_ids.empty() ? std::vector<Id>{*f.unit_id} : sub_unit_ids;
-    p.S(" AND ");
-    UnitSubquery(tenant_id, ids, f.role, &p);
-  } else if (f.role && !f.visible_unit_ids) {
+  if (f.role) {
     // A role alone: tasks that have some unit in that role.
-    p.S(" AND t.id IN (SELECT task_id FROM task_units WHERE tenant_id = ")
+    w.S(" AND t.id IN (SELECT task_id FROM task_units WHERE tenant_id = ")
         .V(tenant_id)
         .S(" AND role = ")
         .V(std::string(domain::UnitRoleCode(*f.role)))
         .S(")");
   }
-  if (f.field_id) {
-    p.S(" AND t.id IN (SELECT tu.task_id FROM task_units tu JOIN field_units fu ON "
-        "fu.tenant_id = tu.tenant_id AND fu.unit_id = tu.unit_id WHERE tu.tenant_id = ")
-        .V(tenant_id)
-        .S(" AND fu.field_id = ")
-        .V(*f.field_id)
-        .S(")");
-  }
-  if (f.due_before) p.S(" AND t.due <= ").V(f.due_before->ToIso());
-  if (f.due_after) p.S(" AND t.due >= ").V(f.due_after->ToIso());
-  if (!f.states.empty()) {
-    p.S(" AND (");
-    for (size_t i = 0; i < f.states.size(); ++i) {
-      if (i) p.S(" OR ");
-      AppendStateCondition(f.states[i], as_of, &p);
-    }
-    p.S(")");
-  }
-  if (f.overdue_only) {
-    p.S(" AND ");
-    AppendOverdueCondition(as_of, &p);
-  }
-
-  switch (f.sort) {
-    case TaskSort::kDueAsc:
-      q.order_by = " ORDER BY coalesce(t.due, '9999-12-31'), t.id";
-      break;
-    case TaskSort::kDueDesc:
-      q.order_by = " ORDER BY t.due IS NULL, t.due DESC, t.id";
-      break;
-    case TaskSort::kCreatedDesc:
-      q.order_by = " ORDER BY t.id DESC";
-      break;
-    case TaskSort::kIdAsc:
-      q.order_by = " ORDER BY t.notice_id, t.id";
-      break;
-    case TaskSort::kUpdatedDesc:
-      q.order_by = " ORDER BY t.updated_at DESC, t.id DESC";
-      break;
-    case TaskSort::kRank:
-      q.order_by = fts.empty() ? " ORDER BY t.notice_id, t.id" : " ORDER BY f.rank, t.id";
-      break;
-  }
+  CommonFilters(tenant_id, f, "t.id", /*check_visible=*/false, &w);
+  q.count.S("SELECT count(*)").Append(w);
+  std::string order = OrderBy(f.sort, "t.", "t.id", false);
+  if (by_fts && f.sort == TaskSort::kRank) order = " ORDER BY f.rank, t.id";
+  q.page.S(cols).Append(w).S(order).S(" LIMIT ").V(limit).S(" OFFSET ").V(offset);
   return q;
 }
 

@@ -28,24 +28,29 @@ struct SqlParts {
   }
   SqlParts& V(std::int64_t v);  // appends "?" bound to v
   SqlParts& V(std::string v);   // appends "?" bound to v
+  SqlParts& Append(const SqlParts& other);
   void BindAll(Stmt& s, int first = 1) const;
 };
 
-// Appends the SQL condition (over alias t) for a derived state as of a date; see
-// domain/status.h.
+// The conditions below read the columns status, due, done_date and start_date of the table
+// aliased `t` (tasks, or task_units which carries copies of them).
+
+// Appends the condition for a derived state as of a date; see domain/status.h.
 void AppendStateCondition(domain::TaskState state, const std::string& as_of, SqlParts* p);
 // Appends the condition "overdue as of a date" (domain::IsOverdue).
 void AppendOverdueCondition(const std::string& as_of, SqlParts* p);
 // Appends the condition "done by as_of" (domain::DoneBy).
 void AppendDoneBy(const std::string& as_of, SqlParts* p);
 
-// `FROM tasks t [JOIN fts] WHERE ...` for `f` (without ORDER BY/LIMIT), and the ORDER BY clause.
-// `sub_unit_ids` is the expansion of f.unit_id (empty when unset).
+// ListTasks as two statements: `count_sql` gives the total, `page_sql` the rows (kTaskCols of
+// alias t) of one page; each with its parameters (the page's limit and offset included).
 struct TaskQuery {
-  SqlParts from_where;
-  std::string order_by;
+  SqlParts count;
+  SqlParts page;
 };
-TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids);
+// `sub_unit_ids` is the expansion of f.unit_id (empty when unset or without sub-units).
+TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids,
+                         int limit, int offset);
 
 }  // namespace dondoc::store
 

@@ -15,8 +15,11 @@ Status ExpectChanged(Db& db, const std::string& what) {
   return Status::Ok();
 }
 
-Status PutFts(Db& db, const char* table, Id tenant_id, Id id, const std::string& text) {
-  {
+// Sets the FTS entry of row `id`. `fresh`: the row is new (ids are never reused), so there is no
+// previous entry to remove.
+Status PutFts(Db& db, const char* table, Id tenant_id, Id id, const std::string& text,
+              bool fresh = false) {
+  if (!fresh) {
     DONDOC_ASSIGN_OR_RETURN(Stmt d,
                             db.Prepare(std::string("DELETE FROM ") + table + " WHERE rowid = ?1"));
     DONDOC_RETURN_IF_ERROR(d.Bind(1, FtsRowid(tenant_id, id)).Run());
@@ -32,14 +35,14 @@ Status DeleteFts(Db& db, const char* table, Id tenant_id, Id id) {
   return d.Bind(1, FtsRowid(tenant_id, id)).Run();
 }
 
-Status ReplaceTaskUnits(Db& db, const domain::Task& t) {
+Status ReplaceTaskUnits(Db& db, const domain::Task& t, bool fresh = false) {
   std::set<Id> lead(t.lead_unit_ids.begin(), t.lead_unit_ids.end());
   for (Id u : t.support_unit_ids) {
     if (lead.count(u)) {
       return Status::InvalidArgument("a unit cannot be both lead and support of a task");
     }
   }
-  {
+  if (!fresh) {
     DONDOC_ASSIGN_OR_RETURN(
         Stmt d, db.Prepare("DELETE FROM task_units WHERE tenant_id = ?1 AND task_id = ?2"));
     DONDOC_RETURN_IF_ERROR(d.Bind(1, t.tenant_id).Bind(2, t.id).Run());
@@ -48,10 +51,23 @@ Status ReplaceTaskUnits(Db& db, const domain::Task& t) {
     int position = 0;
     for (Id u : ids) {
       DONDOC_ASSIGN_OR_RETURN(
-          Stmt s, db.Prepare("INSERT INTO task_units (tenant_id, task_id, unit_id, role, "
-                             "position) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"));
-      DONDOC_RETURN_IF_ERROR(
-          s.Bind(1, t.tenant_id).Bind(2, t.id).Bind(3, u).Bind(4, role).Bind(5, position++).Run());
+          Stmt s, db.Prepare("INSERT INTO task_units (tenant_id, unit_id, task_id, role, "
+                             "position, notice_id, draft, status, due, done_date, start_date, "
+                             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                             "?12) ON CONFLICT DO NOTHING"));
+      DONDOC_RETURN_IF_ERROR(s.Bind(1, t.tenant_id)
+                                 .Bind(2, u)
+                                 .Bind(3, t.id)
+                                 .Bind(4, role)
+                                 .Bind(5, position++)
+                                 .Bind(6, t.notice_id)
+                                 .Bind(7, t.draft)
+                                 .Bind(8, domain::StoredStatusCode(t.status))
+                                 .Bind(9, t.due)
+                                 .Bind(10, t.done_date)
+                                 .Bind(11, t.start_date)
+                                 .Bind(12, t.updated_at)
+                                 .Run());
     }
     return Status::Ok();
   };
@@ -143,7 +159,7 @@ Result<Id> CreateNotice(Db& db, const domain::Notice& n) {
     }
     DONDOC_RETURN_IF_ERROR(st);
   }
-  DONDOC_RETURN_IF_ERROR(PutFts(db, "notice_fts", n.tenant_id, id, n.text));
+  DONDOC_RETURN_IF_ERROR(PutFts(db, "notice_fts", n.tenant_id, id, n.text, /*fresh=*/true));
   return id;
 }
 
@@ -172,8 +188,15 @@ Status ActivateNotice(Db& db, Id tenant_id, Id notice_id, Timestamp at) {
                                                "?2"));
     DONDOC_RETURN_IF_ERROR(s.Bind(1, tenant_id).Bind(2, notice_id).Bind(3, at).Run());
   }
-  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare("UPDATE tasks SET draft = 0, updated_at = ?3 WHERE "
-                                             "tenant_id = ?1 AND notice_id = ?2"));
+  {
+    DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare("UPDATE tasks SET draft = 0, updated_at = ?3 WHERE "
+                                               "tenant_id = ?1 AND notice_id = ?2"));
+    DONDOC_RETURN_IF_ERROR(s.Bind(1, tenant_id).Bind(2, notice_id).Bind(3, at).Run());
+  }
+  DONDOC_ASSIGN_OR_RETURN(
+      Stmt s, db.Prepare("UPDATE task_units SET draft = 0, updated_at = ?3 WHERE tenant_id = ?1 "
+                         "AND task_id IN (SELECT id FROM tasks WHERE tenant_id = ?1 AND "
+                         "notice_id = ?2)"));
   return s.Bind(1, tenant_id).Bind(2, notice_id).Bind(3, at).Run();
 }
 
@@ -214,8 +237,8 @@ Result<Id> CreateTask(Db& db, const domain::Task& in) {
     BindTaskColumns(s, t);
     DONDOC_RETURN_IF_ERROR(s.Run());
   }
-  DONDOC_RETURN_IF_ERROR(ReplaceTaskUnits(db, t));
-  DONDOC_RETURN_IF_ERROR(PutFts(db, "task_fts", t.tenant_id, id, t.text));
+  DONDOC_RETURN_IF_ERROR(ReplaceTaskUnits(db, t, /*fresh=*/true));
+  DONDOC_RETURN_IF_ERROR(PutFts(db, "task_fts", t.tenant_id, id, t.text, /*fresh=*/true));
   return id;
 }
 
