@@ -111,7 +111,7 @@ struct PlaceDate {
 // "Lào Cai, ngày 11 tháng 6 năm 2026"; a blank day ("ngày   tháng 6 năm 2023") gives no date.
 std::optional<PlaceDate> ParsePlaceDate(std::string_view cell) {
   static const std::regex kLong(
-      R"(^(.*?),?\s*ngày(?:\s|\.|_|…)*([0-9]{0,2})(?:\s|\.|_|…)*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4}))");
+      R"(^(.*?),?\s*ngày(?:\s|\.|_|…)*([0-9]{0,2})(?:\s|\.|_|…)*tháng(?:\s|\.|_|…)*([0-9]{0,2})(?:\s|\.|_|…)*năm\s*([0-9]{4}))");
   static const std::regex kShort(
       R"(^(.*?),?\s*ngày\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4}))");
   std::string s(cell);
@@ -127,7 +127,7 @@ std::optional<PlaceDate> ParsePlaceDate(std::string_view cell) {
       pd.place.find_first_of("0123456789/") != std::string::npos) {
     return std::nullopt;
   }
-  if (m[2].length() > 0) {
+  if (m[2].length() > 0 && m[3].length() > 0) {
     text::Date d{std::stoi(m[4].str()), std::stoi(m[3].str()), std::stoi(m[2].str())};
     if (d.IsValid()) pd.date = d;
   }
@@ -198,6 +198,8 @@ bool UselessRecipient(std::string_view r) {
 
 // Items of a "Kính gửi:" or "Nơi nhận:" list that starts on `lines[start]` in `cell`.
 // Continuation lines (a cell starting in lower case) are joined to the item above.
+// `left_column_only`: the list is the left column (Nơi nhận beside the signature); otherwise it
+// is the right one (Kính gửi beside the V/v).
 std::vector<std::string> ListItems(const std::vector<Line>& lines, size_t start, const Cell& head,
                                    std::string_view keyword, bool left_column_only) {
   std::vector<std::string> items;
@@ -218,6 +220,7 @@ std::vector<std::string> ListItems(const std::vector<Line>& lines, size_t start,
     const Cell* cont = nullptr;
     for (const Cell& c : line.cells) {
       if (left_column_only && c.column > head.column + 20) continue;
+      if (!left_column_only && c.column + 10 < head.column) continue;
       if (IsItem(c.text)) {
         item = &c;
         break;

@@ -70,6 +70,25 @@ TEST(HeaderTest, Snippets) {
        "hành\n",
        "Bộ Nông nghiệp và Môi trường", "/KH-BNNMT", "null", "Hà Nội", "Kế hoạch",
        "TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 178/2025/NĐ-CP"},
+      {7,
+       "| ỦY BAN NHÂN DÂN<br>XÃ BẢN LẦU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+       "|---|---|\n"
+       "| Số: 15/TB-UBND | _Bản Lầu, ngày 9 tháng 1 năm 2025_ |\n\n"
+       "## THÔNG BÁO\n**Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban**\n\n"
+       "Ngày 8/1/2025, tại Hội trường UBND xã, Chủ tịch UBND xã chủ trì cuộc họp giao ban.\n",
+       "Ủy ban nhân dân xã Bản Lầu", "15/TB-UBND", "2025-01-09", "Bản Lầu", "Thông báo",
+       "Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban"},
+      {8,
+       "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "HUYỆN BẢO THẮNG\tĐộc lập - Tự do - Hạnh phúc\n"
+       "Số: 210/UBND-VP\tBảo Thắng, ngày   tháng   năm 2025\n"
+       "V/v chuẩn bị Tết\tKính gửi:\n"
+       "Nguyên đán 2026\t- Các cơ quan, đơn vị;\n"
+       "\t- UBND các xã, thị trấn.\n\n"
+       "Để chuẩn bị tốt các điều kiện đón Tết Nguyên đán Bính Ngọ năm 2026, Chủ tịch UBND huyện "
+       "yêu cầu:\n",
+       "Ủy ban nhân dân huyện Bảo Thắng", "210/UBND-VP", "null", "Bảo Thắng", "Công văn",
+       "chuẩn bị Tết Nguyên đán 2026"},
   };
   for (const Case& c : cases) {
     DocumentHeader h = ExtractHeader(c.text);
@@ -173,6 +192,16 @@ TEST(MeetingTest, Snippets) {
        "hội nghị.",
        "Thông báo", true, "2024-05-20", "Hội trường UBND huyện", "Lê Văn Hai",
        "Chủ tịch UBND huyện"},
+      {6,
+       "Ngày 3/7/2024, tại trụ sở Sở Tài chính, Sở Tài chính tổ chức họp bàn về giá đất. Đồng chí "
+       "Phạm Thị Thu Hà, Giám đốc Sở chủ trì cuộc họp.",
+       "Thông báo", true, "2024-07-03", "trụ sở Sở Tài chính", "Phạm Thị Thu Hà", "Giám đốc Sở"},
+      {7,
+       "Thời gian: 14 giờ ngày 15/8/2024. Chủ trì cuộc họp: đồng chí Hoàng Quốc Khánh, Phó Chủ "
+       "tịch UBND tỉnh.",
+       "Thông báo", true, "2024-08-15", "", "Hoàng Quốc Khánh", "Phó Chủ tịch UBND tỉnh"},
+      {8, "Ngày 12/6/2023, Sở Tài chính chủ trì, phối hợp với các sở rà soát giá đất.", "Thông báo",
+       false, "", "", "", ""},
   };
   for (const Case& c : cases) {
     DocumentHeader h;

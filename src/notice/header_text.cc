@@ -74,7 +74,34 @@ std::vector<Line> SplitLines(std::string_view text) {
     line.begin = pos;
     line.end = nl;
     std::string_view raw = text.substr(pos, nl - pos);
-    // Cells: split on runs of 2+ spaces or a tab; columns in code points.
+    // Cells: split on runs of 2+ spaces, a tab, or a Markdown table's '|'; columns in code
+    // points.
+    std::string table_row;
+    std::string_view first = raw.substr(std::min(raw.size(), raw.find_first_not_of(" \t")));
+    if (!first.empty() && first[0] == '|') {
+      table_row = std::string(raw);
+      for (char& c : table_row) {
+        if (c == '|') c = '\t';
+      }
+      raw = table_row;
+    }
+    // An HTML line break inside a Markdown cell is a space.
+    std::string no_br;
+    if (raw.find("<br") != std::string_view::npos) {
+      for (size_t k = 0; k < raw.size();) {
+        size_t len = 0;
+        for (std::string_view br : {"<br/>", "<br />", "<br>"}) {
+          if (raw.substr(k, br.size()) == br) len = br.size();
+        }
+        if (len > 0) {
+          no_br.push_back(' ');
+          k += len;
+        } else {
+          no_br.push_back(raw[k++]);
+        }
+      }
+      raw = no_br;
+    }
     size_t i = 0;
     int column = 0;
     auto advance = [&](size_t k) {
@@ -92,11 +119,15 @@ std::vector<Line> SplitLines(std::string_view text) {
         }
         advance(i++);
       }
+      // Emphasis marks of Markdown ('*', '_' around words, '#' of a heading) are not text.
       std::string cell;
       for (char c : raw.substr(start, i - start)) {
         if (c != '*') cell.push_back(c);
       }
       cell = CollapseSpace(cell);
+      while (!cell.empty() && (cell[0] == '#' || cell[0] == '_'))
+        cell = CollapseSpace(cell.substr(1));
+      while (!cell.empty() && cell.back() == '_') cell.pop_back();
       if (cell.empty()) continue;
       // A blank day printed as a gap: "ngày      tháng 6 năm 2023" stays one cell.
       auto ends_with = [](const std::string& a, std::string_view b) {

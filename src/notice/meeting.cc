@@ -50,7 +50,7 @@ std::string Trim(std::string s, std::string_view chars = " ,;:-") {
 }
 
 std::string StripHonorific(std::string s) {
-  s = Trim(s);
+  s = Trim(s) + " ";
   for (std::string_view h : {"đồng chí ", "Đồng chí ", "ông ", "Ông ", "bà ", "Bà "}) {
     if (StartsWith(s, h)) s = s.substr(h.size());
   }
@@ -119,7 +119,7 @@ std::optional<Person> Chair(const std::string& before, const std::string& after)
     --cb;
   }
   std::string title = StripHonorific(JoinWords(w, cb, b));
-  if (title.empty() || title == "đồng chí") {
+  if (title.empty()) {
     int te = e;
     while (te < static_cast<int>(w.size())) {
       ++te;
@@ -136,7 +136,18 @@ std::optional<Person> Chair(const std::string& before, const std::string& after)
   return p;
 }
 
-std::optional<text::Date> MeetingDate(const std::string& s, const DocumentHeader& header) {
+// The year of the document's date line, printed even when its day is left blank.
+std::optional<int> HeaderYear(std::string_view text) {
+  static const std::regex kYear(R"(ngày[^\n]{0,40}?năm\s*([0-9]{4}))");
+  std::string head(text.substr(0, std::min<size_t>(text.size(), 3000)));
+  std::smatch m;
+  if (!std::regex_search(head, m, kYear)) return std::nullopt;
+  return std::stoi(m[1].str());
+}
+
+// The first date in `s`: "Ngày 12/6/2023", "ngày 07 tháng 10 năm 2024", "Sáng 20/5" (the year
+// from `year`).
+std::optional<text::Date> MeetingDate(const std::string& s, std::optional<int> default_year) {
   static const std::regex kDate(
       R"((?:Ngày|ngày|Sáng|sáng|Chiều|chiều|Tối|tối|Trưa|trưa)\s+(?:ngày\s+)?([0-9]{1,2})\s*(?:/|-|\.|tháng)\s*([0-9]{1,2})(?:\s*(?:/|-|\.|năm)\s*([0-9]{4}))?)");
   std::smatch m;
@@ -144,8 +155,8 @@ std::optional<text::Date> MeetingDate(const std::string& s, const DocumentHeader
   int year = 0;
   if (m[3].matched) {
     year = std::stoi(m[3].str());
-  } else if (header.date) {
-    year = header.date->year;
+  } else if (default_year) {
+    year = *default_year;
   } else {
     return std::nullopt;
   }
@@ -265,17 +276,18 @@ std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeade
   }
   // The opening of the body, joined: hard-wrapped lines become one paragraph.
   std::string head = OpeningParagraphs(text, 8000);
-  size_t chu_tri = head.find("chủ trì");
+  size_t chu_tri = std::min(head.find("chủ trì"), head.find("Chủ trì"));
   if (chu_tri == std::string::npos || chu_tri > 3000) return std::nullopt;
-  // The sentence holding "chủ trì".
-  size_t sb = head.rfind(". ", chu_tri);
-  sb = sb == std::string::npos ? 0 : sb + 2;
+  // The sentence and the paragraph holding "chủ trì".
   size_t para = head.rfind('\n', chu_tri);
-  if (para != std::string::npos && para + 1 > sb) sb = para + 1;
+  para = para == std::string::npos ? 0 : para + 1;
+  size_t sb = head.rfind(". ", chu_tri);
+  sb = sb == std::string::npos || sb + 2 < para ? para : sb + 2;
   size_t se = std::min(head.find(". ", chu_tri), head.find('\n', chu_tri));
   if (se == std::string::npos) se = head.size();
   std::string sentence = head.substr(sb, se - sb);
-  std::string lower = header_text::Lower(sentence);
+  std::string paragraph = head.substr(para, se - para);
+  std::string lower = header_text::Lower(sentence + " " + header.subject);
   bool about_meeting = false;
   for (std::string_view w : {"họp", "hội nghị", "buổi làm việc", "cuộc làm việc", "làm việc với",
                              "phiên", "hội thảo", "tọa đàm", "toạ đàm"}) {
@@ -286,13 +298,21 @@ std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeade
   std::string before = sentence.substr(0, at);
   size_t semi = before.rfind(';');
   if (semi != std::string::npos) before = before.substr(semi + 1);
+  // "dưới sự chủ trì của X", "Chủ trì cuộc họp: X": the chair follows.
   std::string after;
-  if (sentence.compare(at, std::string_view("chủ trì của").size(), "chủ trì của") == 0) {
-    after = sentence.substr(at + std::string_view("chủ trì của").size());
+  std::string rest = sentence.substr(at + std::string_view("chủ trì").size());
+  size_t colon = rest.find(':');
+  if (StartsWith(rest, " của ")) {
+    after = rest.substr(std::string_view(" của ").size());
+  } else if (colon != std::string::npos && Words(rest.substr(0, colon)).size() <= 3) {
+    after = rest.substr(colon + 1);
   }
   Meeting m;
-  m.date = MeetingDate(sentence, header);
+  std::optional<int> year = header.date ? std::optional<int>(header.date->year) : HeaderYear(text);
+  m.date = MeetingDate(sentence, year);
+  if (!m.date) m.date = MeetingDate(paragraph, year);
   m.place = MeetingPlace(sentence);
+  if (m.place.empty()) m.place = MeetingPlace(paragraph);
   m.chair = Chair(before, after);
   // Attendees may be named in the same sentence or the next one.
   size_t ne = std::min(head.find(". ", se + 2), head.find('\n', se + 2));
