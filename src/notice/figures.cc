@@ -319,6 +319,19 @@ std::string ContextBefore(std::string_view s, size_t pos) {
   return ctx.substr(i);
 }
 
+// True when a clause speaks of money: budgets, capital, revenue, spending, prices.
+bool MoneyClause(const std::string& context) {
+  std::string l = text::LowerWord(context);
+  static constexpr std::array<std::string_view, 18> kWords = {
+      "vốn",     "kinh phí", "ngân sách", "thu ", "chi ",     "giải ngân",
+      "đầu tư",  "dự toán",  "tiền",      "nộp",  "nợ",       "doanh thu",
+      "giá trị", "phí",      "lệ phí",    "thuế", "tổng mức", "quyết toán"};
+  for (std::string_view w : kWords) {
+    if (l.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // "(7,4%)": the quote takes the parentheses when they enclose the figure alone.
 void TakeParentheses(std::string_view s, Found* f) {
   if (f->begin > 0 && s[f->begin - 1] == '(' && f->end < s.size() && s[f->end] == ')') {
@@ -380,18 +393,40 @@ std::vector<Figure> ExtractFigures(std::string_view s) {
         continue;
       }
     }
-    // A count with its measure: "05 sắc thuế", "06 xã, phường", "50ha".
     std::optional<double> n = text::ParseNumber(s.substr(i, len));
+    // Magnitude words: "15 tỷ" with no currency is money in a clause about money; "2,5 triệu
+    // lượt khách" scales a count.
+    double scale = 1;
+    size_t scaled_end = after;
+    for (size_t ws = 0;;) {
+      std::string_view word = text::NextWord(s, scaled_end, &ws);
+      std::optional<double> mag = word.empty() ? std::nullopt : text::MagnitudeWord(word);
+      if (!mag) break;
+      scale *= *mag;
+      scaled_end = ws + word.size();
+    }
+    if (n && scale > 1) {
+      size_t ws = 0;
+      std::string_view next = text::NextWord(s, scaled_end, &ws);
+      if (next.empty() && MoneyClause(ContextBefore(s, i))) {
+        Found f{*n * scale, "VND", i, scaled_end};
+        TakeParentheses(s, &f);
+        emit(f, f.begin);
+        i = f.end;
+        continue;
+      }
+    }
+    // A count with its measure: "05 sắc thuế", "06 xã, phường", "50ha".
     std::string prev = PreviousWord(s, i);
     bool year_like = len == 4 && n && *n >= 1900 && *n <= 2100;
     bool is_label = std::find(kLabelWords.begin(), kLabelWords.end(), prev) != kLabelWords.end();
     if (n && !year_like && !is_label) {
-      size_t m = SkipSpace(s, after);
+      size_t m = SkipSpace(s, scaled_end);
       std::string unit;
       size_t mlen = MatchMeasure(s, m, &unit);
       if (mlen > 0 &&
           (m > after || GluableMeasure(text::LowerWord(unit)) || GluableMeasure(unit))) {
-        Found f{*n, CollapseSpace(unit), i, m + mlen};
+        Found f{*n * scale, CollapseSpace(unit), i, m + mlen};
         emit(f, i);
         i = f.end;
         continue;

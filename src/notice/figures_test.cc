@@ -38,6 +38,10 @@ TEST(FiguresTest, Snippets) {
       {18, "Cổng Dịch vụ công quốc gia đạt 100%; kịp", {{100, "%"}}},
       {19, "lúc 8 giờ 30 ngày 12 tháng 6", {}},
       {20, "kinh phí 1.234.567.000 đồng", {{1234567000, "VND"}}},
+      {21, "tổng vốn đầu tư 150 tỷ, trong đó", {{150e9, "VND"}}},
+      {22, "đón 2,5 triệu lượt khách", {{2.5e6, "lượt khách"}}},
+      {23, "Đề án một triệu ha lúa và 1 triệu người", {{1e6, "người"}}},
+      {24, "dân số khoảng 1,2 triệu.", {}},
   };
   for (const Case& c : cases) {
     std::vector<Figure> got = ExtractFigures(c.text);
