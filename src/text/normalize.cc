@@ -1,0 +1,184 @@
+#include "text/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <utility>
+#include <vector>
+
+#include "text/utf8.h"
+
+namespace dondoc::text {
+
+namespace {
+
+std::string Nfc(std::string_view in) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(in);
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+  icu::UnicodeString out = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(in);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+bool IsZeroWidth(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+bool IsOtherSpace(char32_t c) {
+  return c == 0x00A0 || c == 0x202F || c == 0x2007 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x3000 || c == '\t' || c == '\f' || c == '\v';
+}
+
+bool IsDash(char32_t c) { return (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
+
+// Old-style tone placement -> the placement most documents use now (on the main vowel).
+const std::vector<std::pair<std::string, std::string>>& TonePairs() {
+  static const auto* pairs = new std::vector<std::pair<std::string, std::string>>{
+      {"oà", "òa"}, {"oá", "óa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"},
+      {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
+      {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"},
+  };
+  return *pairs;
+}
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  size_t pos = 0;
+  while ((pos = s->find(from, pos)) != std::string::npos) {
+    s->replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+}  // namespace
+
+char32_t FirstCodePoint(std::string_view s, int* len) {
+  if (s.empty()) {
+    if (len) *len = 0;
+    return 0;
+  }
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  if (static_cast<size_t>(n) > s.size()) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  if (len) *len = n;
+  return cp;
+}
+
+bool StartsUpper(std::string_view s) {
+  char32_t c = FirstCodePoint(s);
+  return c != 0 && u_isupper(static_cast<UChar32>(c));
+}
+
+bool StartsLower(std::string_view s) {
+  char32_t c = FirstCodePoint(s);
+  return c != 0 && u_islower(static_cast<UChar32>(c));
+}
+
+std::string CapitalizeFirst(std::string_view s) {
+  int len = 0;
+  char32_t c = FirstCodePoint(s, &len);
+  if (c == 0) return std::string(s);
+  std::string out;
+  AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))), &out);
+  out.append(s.substr(len));
+  return out;
+}
+
+std::string LowerSameLength(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    int len = 0;
+    char32_t c = FirstCodePoint(s.substr(i), &len);
+    std::string low;
+    AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), &low);
+    if (static_cast<int>(low.size()) == len) {
+      out += low;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string NormalizeText(std::string_view in) {
+  std::string nfc = Nfc(in);
+  std::string out;
+  out.reserve(nfc.size());
+  std::string_view s = nfc;
+  for (size_t i = 0; i < s.size();) {
+    int len = 0;
+    char32_t c = FirstCodePoint(s.substr(i), &len);
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else if (IsZeroWidth(c)) {
+      // dropped
+    } else if (IsOtherSpace(c)) {
+      out.push_back(' ');
+    } else if (c == 0x2028 || c == 0x2029) {
+      out.push_back('\n');
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string FoldKey(std::string_view in, FoldOptions options) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+  u.foldCase();
+  const icu::Normalizer2* norm = options.strip_diacritics ? icu::Normalizer2::getNFDInstance(status)
+                                                          : icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) u = norm->normalize(u, status);
+  std::string folded;
+  u.toUTF8String(folded);
+  if (!options.strip_diacritics) {
+    for (const auto& [from, to] : TonePairs()) ReplaceAll(&folded, from, to);
+  }
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  std::string_view s = folded;
+  for (size_t i = 0; i < s.size();) {
+    int len = 0;
+    char32_t c = FirstCodePoint(s.substr(i), &len);
+    i += len;
+    if (options.strip_diacritics) {
+      if (u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) {
+        continue;
+      }
+      if (c == U'đ') c = 'd';
+    }
+    if (IsDash(c) || c == '-') {
+      if (!out.empty()) out += " - ";
+      pending_space = false;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || IsOtherSpace(c) || IsZeroWidth(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty() && out.back() != ' ') out.push_back(' ');
+    pending_space = false;
+    AppendUtf8(c, &out);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  // Collapse "  -  " artefacts.
+  ReplaceAll(&out, "  ", " ");
+  return out;
+}
+
+}  // namespace dondoc::text

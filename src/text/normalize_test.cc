@@ -1,0 +1,51 @@
+#include "text/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace dondoc::text {
+namespace {
+
+struct NormalizeCase {
+  int id;
+  const char* in;
+  const char* want;
+};
+
+TEST(NormalizeText, Cases) {
+  const NormalizeCase kCases[] = {
+      {1, "a\r\nb\rc", "a\nb\nc"},
+      {2, "Ủy\xC2\xA0" "ban", "Ủy ban"},                       // no-break space
+      {3, "Kế\xE2\x80\x8Bhoạch", "Kếhoạch"},                   // zero-width space
+      {4, "phân\xC2\xAD" "công", "phâncông"},                  // soft hyphen
+      {5, "\xEF\xBB\xBFSố", "Số"},                             // BOM
+      {6, "Ho\xCC\x80" "a", "Hoà"},                            // NFD -> NFC, placement kept
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(NormalizeText(c.in), c.want) << "case " << c.id;
+  }
+}
+
+TEST(FoldKey, Cases) {
+  const NormalizeCase kCases[] = {
+      {1, "Hoà Bình", "hòa bình"},
+      {2, "Uỷ ban nhân dân", "ủy ban nhân dân"},
+      {3, "Phòng Tài chính – Kế hoạch", "phòng tài chính - kế hoạch"},
+      {4, "Phòng  Tài chính-Kế hoạch ", "phòng tài chính - kế hoạch"},
+      {5, "ĐỨC PHỔ", "đức phổ"},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(FoldKey(c.in), c.want) << "case " << c.id;
+  }
+  EXPECT_EQ(FoldKey("Đức Phổ", {.strip_diacritics = true}), "duc pho");
+  EXPECT_EQ(FoldKey("Hoà", {.strip_diacritics = true}), FoldKey("Hòa", {.strip_diacritics = true}));
+}
+
+TEST(StartsUpper, Cases) {
+  EXPECT_TRUE(StartsUpper("Ủy"));
+  EXPECT_FALSE(StartsUpper("ủy"));
+  EXPECT_TRUE(StartsLower("đơn"));
+  EXPECT_EQ(CapitalizeFirst("các Bộ"), "Các Bộ");
+}
+
+}  // namespace
+}  // namespace dondoc::text
