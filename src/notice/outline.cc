@@ -147,6 +147,19 @@ std::vector<OutlineEntry> BuildOutline(const std::vector<Paragraph>& paragraphs)
     if (key == "para") {
       // An unlabeled paragraph follows the one before it, or hangs under the last label.
       k = !stack.empty() && stack.back().key == "para" ? stack.size() - 1 : stack.size();
+    } else if (key == "dash" || key == "plus" || key == "bullet") {
+      // Bullets are the innermost level: a bullet above the last numbered item is another list.
+      k = stack.size();
+      for (size_t j = stack.size(); j-- > 0;) {
+        if (stack[j].key == key) {
+          k = j;
+          break;
+        }
+        if (stack[j].key != "para" && stack[j].key != "dash" && stack[j].key != "plus" &&
+            stack[j].key != "bullet") {
+          break;
+        }
+      }
     } else {
       for (; k < stack.size(); ++k) {
         if (stack[k].key == key) break;

@@ -233,10 +233,10 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         size_t av = AddressVerb(t, k);
         if (av == 0 || !IsPunct(t, k - 1, ",")) continue;
         size_t next = 0;
-        std::vector<UnitMention> l = ParseUnitList(s, t, k + av, &next, true);
+        std::vector<UnitMention> l = NonVague(ParseUnitList(s, t, k + av, &next, true));
         if (l.empty()) continue;
         first.explicit_subject = true;
-        first.own = NonVague(l);
+        first.own = l;
         break;
       }
     }
@@ -271,7 +271,10 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
       in.lead_in_only = true;
     }
     // A bullet that only names a unit ("- Sở Công Thương (đối với ...);").
-    if (outline[i].label && first.addressee_only && in.segs.size() == 1 &&
+    const auto& lab = outline[i].label;
+    if (lab && (lab->kind == LabelKind::kDash || lab->kind == LabelKind::kPlus ||
+                lab->kind == LabelKind::kBullet) &&
+        first.addressee_only && in.segs.size() == 1 &&
         AddressVerb(t, c) == 0 && !IsPunct(t, end - 1, ":")) {
       in.unit_list_item = true;
     }
@@ -407,6 +410,17 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         if (k > 0) continue;  // a later sentence without a subject belongs to the one before
         // A sentence before "Giao X:" is the lead-in's own preamble.
         if (in.segs.size() > 1 && in.segs.back().addressee_only) continue;
+        // A preamble before "Giao X ..." or an approval ("Thống nhất thông qua ...").
+        bool later_giao = false;
+        for (size_t m = 1; m < in.segs.size(); ++m) {
+          later_giao = later_giao || AddressVerb(t, in.segs[m].begin) > 0;
+        }
+        if (later_giao || StartsWithAny(t, sg.begin, {{"thống", "nhất", "thông", "qua"},
+                                                      {"thống", "nhất", "chủ", "trương"},
+                                                      {"đồng", "ý"}})) {
+          continue;
+        }
+        lead = inherited(i, &inherited_deadline);
         // "phối hợp giữa các cơ quan: Sở A, Sở B" names the actors.
         for (size_t j = sg.begin; j + 1 < sg.end && lead.empty(); ++j) {
           if (!Is(t, j, "giữa")) continue;
@@ -417,7 +431,6 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
             lead.push_back({m, i});
           }
         }
-        if (lead.empty()) lead = inherited(i, &inherited_deadline);
       } else if (lead.empty()) {
         continue;  // a vague addressee
       }

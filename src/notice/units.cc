@@ -319,6 +319,8 @@ struct Parser {
   // `*split` is set to the token where vague nouns start after specific ones.
   size_t GenericSet(size_t i, bool* vague, bool* has_qualifier) const {
     size_t j = i;
+    // "các Bộ trưởng", "các Trưởng phòng": persons' titles, not sets of bodies.
+    if (At(i + 1, "trưởng") || At(i, "trưởng")) return i;
     bool specific = false, vague_noun = false;
     while (j < t.size()) {
       size_t n = MatchAny(t, j, SpecificSetNouns());
