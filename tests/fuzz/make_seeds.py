@@ -63,6 +63,10 @@ def write(name, body, numbering=True):
     }
     if numbering:
         parts["word/numbering.xml"] = NUMBERING
+    # The same parts in fuzz_docx's unzipped shape: document, numbering, styles joined by \x01.
+    flat = HERE / "seeds" / "docx" / (name.rsplit(".", 1)[0] + ".parts")
+    flat.write_bytes("\x01".join([parts["word/document.xml"], parts.get("word/numbering.xml", ""),
+                                   STYLES]).encode("utf-8"))
     out = HERE / "seeds" / "docx" / name
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
