@@ -1,0 +1,53 @@
+// Request and Response: the HTTP messages routes see. Plain data, independent of Boost.Beast,
+// so that nothing outside http/ server code depends on the transport.
+#ifndef DONDOC_HTTP_MESSAGE_H_
+#define DONDOC_HTTP_MESSAGE_H_
+
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dondoc::http {
+
+// Query parameters in order of appearance; names and values percent-decoded, valid UTF-8.
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;                          // "GET", "POST", ...
+  std::string target;                          // as received: "/api/v1/tasks?unit=3"
+  std::string path;                            // target before '?', not decoded
+  std::string query_string;                    // target after '?', not decoded
+  QueryParams query;                           // filled by the dispatcher
+  std::map<std::string, std::string> headers;  // names lower-case; repeated headers joined ", "
+  std::string body;
+  std::string remote_address;                 // "127.0.0.1"
+  std::map<std::string, std::string> params;  // path parameters from the route pattern
+
+  // The header's value, or "" when absent. `name` lower-case.
+  const std::string& Header(std::string_view name) const;
+  // The first value of query parameter `name`, if present.
+  std::optional<std::string> Query(std::string_view name) const;
+  // The path parameter `name`; "" when the route has none of that name.
+  const std::string& Param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
+  std::string body;
+  bool close = false;  // ask the server to close the connection after writing
+
+  static Response Json(int status, const nlohmann::json& body);
+  // The error shape of api-core.md: {"error": {"code", "message"}}.
+  static Response Error(int status, std::string_view code, std::string_view message);
+  static Response NoContent();
+};
+
+}  // namespace dondoc::http
+
+#endif  // DONDOC_HTTP_MESSAGE_H_

@@ -1,0 +1,341 @@
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "http/multipart.h"
+
+namespace dondoc::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Session;
+
+std::string_view ToStd(boost::beast::string_view s) { return {s.data(), s.size()}; }
+
+// What every connection shares with the server. Outlives every session (Run() waits for them).
+struct Shared {
+  ServerOptions options;
+  Server::Handler handler;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> sessions{0};
+  std::mutex mu;
+  std::vector<std::weak_ptr<Session>> live;  // guarded by mu
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    ++shared_.sessions;
+    beast::error_code ec;
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+  ~Session() { --shared_.sessions; }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::ReadHeader, shared_from_this()));
+  }
+
+  // Closes the connection if it is waiting for a new request. Runs on the session's strand.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_ && self->buffer_.size() == 0) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.cancel();
+      }
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    if (shared_.stopping) return Close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.upload_limit);
+    idle_ = true;
+    stream_.expires_after(shared_.options.header_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t) {
+    idle_ = false;
+    if (ec) return OnReadError(ec);
+    started_ = std::chrono::steady_clock::now();
+    const auto& header = parser_->get();
+    MediaType mt = ParseMediaType(ToStd(header[bhttp::field::content_type]));
+    multipart_ = mt.type == "multipart/form-data";
+    size_t limit = multipart_ ? shared_.options.upload_limit : shared_.options.body_limit;
+    if (parser_->content_length() && *parser_->content_length() > limit) {
+      return SendTooLarge(limit);
+    }
+    stream_.expires_after(shared_.options.body_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == beast::error::timeout || ec == net::error::connection_reset ||
+        ec == net::error::eof) {
+      return Close();
+    }
+    if (ec == bhttp::error::body_limit) return SendTooLarge(shared_.options.upload_limit);
+    if (ec == bhttp::error::header_limit) {
+      return SendError(431, "header_too_large", "The request headers are too large.");
+    }
+    // Anything else is a malformed request: answer once, then close.
+    return SendError(400, "bad_request", "The HTTP request is malformed.");
+  }
+
+  void OnBody(beast::error_code ec, std::size_t) {
+    if (ec) return OnReadError(ec);
+    auto& msg = parser_->get();
+    size_t limit = multipart_ ? shared_.options.upload_limit : shared_.options.body_limit;
+    if (msg.body().size() > limit) return SendTooLarge(limit);
+
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    size_t q = req.target.find('?');
+    req.path = req.target.substr(0, q);
+    if (q != std::string::npos) req.query_string = req.target.substr(q + 1);
+    for (const auto& field : msg) {
+      std::string name = Lower(ToStd(field.name_string()));
+      auto [it, inserted] = req.headers.emplace(name, std::string(field.value()));
+      if (!inserted) it->second.append(", ").append(std::string(field.value()));
+    }
+    req.body = std::move(msg.body());
+    req.remote_address = remote_;
+    bool keep_alive = msg.keep_alive();
+    unsigned version = msg.version();
+
+    Response res;
+    try {
+      res = shared_.handler(req);
+    } catch (const std::exception& e) {
+      spdlog::error("event=handler_exception path={} what=\"{}\"", req.path, e.what());
+      res = Response::Error(500, "internal", "An internal error occurred; it has been logged.");
+    } catch (...) {
+      spdlog::error("event=handler_exception path={}", req.path);
+      res = Response::Error(500, "internal", "An internal error occurred; it has been logged.");
+    }
+    if (shared_.options.access_log) {
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+              .count();
+      spdlog::info("event=request method={} path={} status={} ms={:.2f} bytes={} remote={}",
+                   req.method, req.path, res.status, ms, res.body.size(), remote_);
+    }
+    Write(std::move(res), keep_alive && !res.close, version);
+  }
+
+  void SendTooLarge(size_t limit) {
+    SendError(413, "payload_too_large",
+              "The request body is larger than the limit of " + std::to_string(limit) + " bytes.");
+  }
+
+  void SendError(int status, std::string_view code, std::string_view message) {
+    if (shared_.options.access_log) {
+      spdlog::info("event=request_rejected status={} code={} remote={}", status, code, remote_);
+    }
+    Write(Response::Error(status, code, message), false, 11);
+  }
+
+  void Write(Response res, bool keep_alive, unsigned version) {
+    keep_alive = keep_alive && !shared_.stopping;
+    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->version(version);
+    out->result(static_cast<unsigned>(res.status));
+    out->set(bhttp::field::server, "dondoc");
+    if (!res.content_type.empty()) {
+      std::string ct = res.content_type;
+      if (ct == "application/json") ct += "; charset=utf-8";
+      out->set(bhttp::field::content_type, ct);
+    }
+    for (auto& [name, value] : res.headers) out->insert(name, value);
+    out->body() = std::move(res.body);
+    out->keep_alive(keep_alive);
+    out->prepare_payload();
+    response_ = out;
+    stream_.expires_after(shared_.options.body_timeout);
+    bhttp::async_write(
+        stream_, *out,
+        beast::bind_front_handler(&Session::OnWrite, shared_from_this(), keep_alive));
+  }
+
+  void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {
+    response_.reset();
+    if (ec || !keep_alive) return Close();
+    ReadHeader();
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<void> response_;
+  std::string remote_;
+  bool idle_ = true;
+  bool multipart_ = false;
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, Handler handler)
+      : threads(options.threads > 0 ? options.threads
+                                    : std::max(1u, std::thread::hardware_concurrency())),
+        ioc(threads),
+        acceptor(net::make_strand(ioc)),
+        signals(ioc) {
+    shared.options = std::move(options);
+    shared.handler = std::move(handler);
+  }
+
+  void Accept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+      if (ec) {
+        if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+        spdlog::warn("event=accept_error what=\"{}\"", ec.message());
+      } else if (!shared.stopping) {
+        auto session = std::make_shared<Session>(std::move(s), shared);
+        {
+          std::lock_guard<std::mutex> lock(shared.mu);
+          std::erase_if(shared.live, [](const std::weak_ptr<Session>& w) { return w.expired(); });
+          shared.live.push_back(session);
+        }
+        session->Start();
+      }
+      if (!shared.stopping) Accept();
+    });
+  }
+
+  int threads;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  Shared shared;
+  unsigned short port = 0;
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stop_requested = false;  // guarded by stop_mu
+};
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() = default;
+
+Status Server::Start() {
+  beast::error_code ec;
+  net::ip::address address = net::ip::make_address(impl_->shared.options.host, ec);
+  if (ec) return Status::InvalidArgument("not an IP address: " + impl_->shared.options.host);
+  tcp::endpoint endpoint(address, impl_->shared.options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::IoError("cannot listen on " + impl_->shared.options.host + ":" +
+                           std::to_string(impl_->shared.options.port) + ": " + ec.message());
+  }
+  impl_->port = acceptor.local_endpoint().port();
+  return Status::Ok();
+}
+
+unsigned short Server::port() const { return impl_->port; }
+
+void Server::StopOnSignals() {
+  impl_->signals.add(SIGINT);
+  impl_->signals.add(SIGTERM);
+  impl_->signals.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    spdlog::info("event=signal signal={} action=graceful_shutdown", signal);
+    Stop();
+  });
+}
+
+void Server::Stop() {
+  std::lock_guard<std::mutex> lock(impl_->stop_mu);
+  impl_->stop_requested = true;
+  impl_->stop_cv.notify_all();
+}
+
+void Server::Run() {
+  Impl& s = *impl_;
+  auto guard = net::make_work_guard(s.ioc);
+  s.Accept();
+  std::vector<std::thread> pool;
+  for (int i = 0; i < s.threads; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+
+  {
+    std::unique_lock<std::mutex> lock(s.stop_mu);
+    s.stop_cv.wait(lock, [&s] { return s.stop_requested; });
+  }
+  s.shared.stopping = true;
+  std::promise<void> closed;
+  net::post(s.acceptor.get_executor(), [&s, &closed] {
+    beast::error_code ec;
+    s.acceptor.close(ec);
+    closed.set_value();
+  });
+  closed.get_future().wait();
+  {
+    std::lock_guard<std::mutex> lock(s.shared.mu);
+    for (auto& weak : s.shared.live) {
+      if (auto session = weak.lock()) session->CloseIfIdle();
+    }
+  }
+  auto deadline = std::chrono::steady_clock::now() + s.shared.options.shutdown_grace;
+  while (s.shared.sessions > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (s.shared.sessions > 0) {
+    spdlog::warn("event=shutdown_timeout sessions={}", s.shared.sessions.load());
+  }
+  beast::error_code ec;
+  s.signals.cancel(ec);
+  guard.reset();
+  s.ioc.stop();
+  for (auto& t : pool) t.join();
+  spdlog::info("event=stopped");
+}
+
+}  // namespace dondoc::http

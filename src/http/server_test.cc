@@ -1,0 +1,198 @@
+// The server over loopback: a real listener on port 0 and a Beast client.
+#include "http/server.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <thread>
+
+#include "http/dispatch.h"
+#include "http/json_body.h"
+#include "http/multipart.h"
+#include "http/router.h"
+#include "http/test_client.h"
+
+namespace dondoc::http {
+namespace {
+
+using testing::Client;
+using testing::ClientResponse;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    router_.Add("GET", "/echo/{id}", Doc("echo"), [](Request& req) {
+      nlohmann::json j = {{"id", req.Param("id")}, {"q", req.Query("q").value_or("")}};
+      return Response::Json(200, j);
+    });
+    router_.Add("POST", "/json", Doc("json"), [](Request& req) {
+      Result<nlohmann::json> j = ParseJson(req.body);
+      if (!j.ok()) return Response::Error(400, "bad_json", j.status().message());
+      return Response::Json(200, *j);
+    });
+    router_.Add("POST", "/upload", Doc("upload"), [](Request& req) {
+      auto parts = ParseMultipart(req.Header("content-type"), req.body);
+      if (!parts.ok()) return Response::Error(400, "bad_multipart", parts.status().message());
+      return Response::Json(200, {{"size", parts->at(0).data.size()}});
+    });
+    router_.Add("GET", "/throw", Doc("throws"),
+                [](Request&) -> Response { throw std::runtime_error("secret detail"); });
+    router_.Add("GET", "/slow", Doc("waits for the test"), [this](Request&) {
+      entered_.set_value();
+      release_.get_future().wait();
+      return Response::Json(200, {{"slow", true}});
+    });
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 2;
+    options.body_limit = 1024;
+    options.upload_limit = 64 * 1024;
+    options.access_log = false;
+    server_ =
+        std::make_unique<Server>(options, [this](Request& r) { return Dispatch(router_, r); });
+    ASSERT_TRUE(server_->Start().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::string ErrorCode(const ClientResponse& r) {
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (j.is_discarded() || !j.contains("error")) return "<no error shape>";
+    EXPECT_TRUE(j["error"]["message"].is_string());
+    return j["error"]["code"].get<std::string>();
+  }
+
+  Router router_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::promise<void> entered_;
+  std::promise<void> release_;
+};
+
+TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
+  Client c(server_->port());
+  for (int i = 0; i < 5; ++i) {
+    ClientResponse r = c.Send("GET", "/echo/" + std::to_string(i));
+    ASSERT_EQ(r.status, 200) << i;
+    EXPECT_TRUE(r.keep_alive);
+    EXPECT_EQ(nlohmann::json::parse(r.body)["id"], std::to_string(i));
+  }
+  EXPECT_EQ(c.connections(), 1);
+}
+
+TEST_F(ServerTest, StatusesOfWellAndIllFormedRequests) {
+  struct Case {
+    int n;
+    std::string method, target, body, content_type;
+    int status;
+    std::string code;  // "" for success
+  };
+  const std::string big(2000, 'x');
+  std::string multipart_small =
+      "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n" + big +
+      "\r\n--B--\r\n";
+  std::string multipart_big =
+      "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n" +
+      std::string(70 * 1024, 'y') + "\r\n--B--\r\n";
+  const Case cases[] = {
+      {1, "GET", "/echo/7", "", "", 200, ""},
+      {2, "GET", "/nowhere", "", "", 404, "not_found"},
+      {3, "DELETE", "/echo/7", "", "", 405, "method_not_allowed"},
+      {4, "POST", "/json", "{\"a\": 1}", "application/json", 200, ""},
+      {5, "POST", "/json", "{\"a\": ", "application/json", 400, "bad_json"},
+      {6, "POST", "/json", "\xff\xfe", "application/json", 400, "bad_json"},
+      {7, "POST", "/json", std::string(40, '[') + std::string(40, ']'), "application/json", 400,
+       "bad_json"},
+      {8, "POST", "/json", "{\"a\": \"" + big + "\"}", "application/json", 413,
+       "payload_too_large"},
+      {9, "POST", "/upload", multipart_small, "multipart/form-data; boundary=B", 200, ""},
+      {10, "POST", "/upload", multipart_big, "multipart/form-data; boundary=B", 413,
+       "payload_too_large"},
+      {11, "GET", "/throw", "", "", 500, "internal"},
+      {12, "GET", "/echo/%zz", "", "", 400, "bad_path"},
+  };
+  for (const Case& c : cases) {
+    Client client(server_->port());
+    ClientResponse r = client.Send(c.method, c.target, c.body, c.content_type);
+    EXPECT_EQ(r.status, c.status) << "case " << c.n;
+    if (!c.code.empty()) {
+      EXPECT_EQ(ErrorCode(r), c.code) << "case " << c.n;
+    }
+    EXPECT_EQ(r.body.find("secret"), std::string::npos) << "case " << c.n;
+    if (c.status == 405) {
+      EXPECT_EQ(r.headers["allow"], "GET") << "case " << c.n;
+    }
+  }
+}
+
+TEST_F(ServerTest, HostileQueryStrings) {
+  struct Case {
+    int n;
+    std::string query;
+    int status;
+    std::string q;  // decoded value of q when 200
+  };
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "a" + std::to_string(i) + "=1&";
+  const Case cases[] = {
+      {1, "q=gi%E1%BA%A3i+ng%C3%A2n", 200, "giải ngân"},
+      {2, "q=%", 400, ""},
+      {3, "q=%4", 400, ""},
+      {4, "q=%zz", 400, ""},
+      {5, "q=%00", 400, ""},
+      {6, "q=%C3%28", 400, ""},
+      {7, "q=%ED%A0%80", 400, ""},  // an encoded surrogate
+      {8, many, 400, ""},
+      {9, "&&&q=x&&", 200, "x"},
+      {10, "q", 200, ""},
+      {11, "q=a%26b%3Dc", 200, "a&b=c"},
+  };
+  Client client(server_->port());
+  for (const Case& c : cases) {
+    ClientResponse r = client.Send("GET", "/echo/1?" + c.query);
+    ASSERT_EQ(r.status, c.status) << "case " << c.n;
+    if (c.status == 200) {
+      EXPECT_EQ(nlohmann::json::parse(r.body)["q"], c.q) << "case " << c.n;
+    } else {
+      EXPECT_EQ(ErrorCode(r), "bad_query") << "case " << c.n;
+    }
+  }
+}
+
+TEST_F(ServerTest, MalformedRequestLinesGetAnAnswerNotACrash) {
+  Client client(server_->port());
+  EXPECT_EQ(client.SendRaw("GARBAGE\r\n\r\n").status, 400);
+  EXPECT_EQ(
+      client.SendRaw("GET / HTTP/1.1\r\nHost: x\r\nX: " + std::string(20000, 'a') + "\r\n\r\n")
+          .status,
+      431);
+  EXPECT_EQ(
+      client.SendRaw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n").status,
+      413);
+  // The server still serves after all of that.
+  EXPECT_EQ(client.Send("GET", "/echo/1").status, 200);
+}
+
+TEST_F(ServerTest, StopLetsTheRequestInFlightFinish) {
+  std::future<ClientResponse> answer = std::async(std::launch::async, [this] {
+    Client client(server_->port());
+    return client.Send("GET", "/slow");
+  });
+  entered_.get_future().wait();
+  server_->Stop();
+  release_.set_value();
+  ClientResponse r = answer.get();
+  EXPECT_EQ(r.status, 200);
+  thread_.join();  // Run() returns once the answer is out
+  Client late(server_->port());
+  EXPECT_EQ(late.Send("GET", "/echo/1").status, 0);  // nobody listens any more
+}
+
+}  // namespace
+}  // namespace dondoc::http
