@@ -31,6 +31,12 @@ fuzz-test: setup
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
 	bash tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# Browser tests: `dondoc serve --demo` driven through Debian's Chromium (tests/e2e/). Screenshots
+# of every main page go to $(BUILD)/screenshots/.
+e2e-test: build
+	cd tests/e2e && DONDOC_BIN=$(abspath $(BUILD))/dondoc SCREENSHOTS=$(abspath $(BUILD))/screenshots \
+	  node --test --test-concurrency=1 e2e.test.mjs
+
 test: unit-test sanitize-test fuzz-test
 
 bench: build

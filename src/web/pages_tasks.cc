@@ -1,0 +1,338 @@
+// Pages: the task list, "Việc của tôi", one task with its actions, attachments.
+#include <charconv>
+
+#include "app/policy.h"
+#include "domain/status.h"
+#include "web/format.h"
+#include "web/page_support.h"
+#include "web/pages.h"
+#include "web/task_list_view.h"
+#include "web/task_page_view.h"
+#include "web/task_queries.h"
+#include "web/templates.h"
+
+namespace dondoc::web {
+namespace {
+
+using nlohmann::json;
+
+http::RouteDoc PageDoc(const char* summary) {
+  http::RouteDoc d;
+  d.summary = summary;
+  d.tag = "pages";
+  return d;
+}
+
+std::optional<domain::Id> PathId(const http::Request& req, const char* name = "id") {
+  const std::string& s = req.Param(name);
+  domain::Id v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+store::TaskSort SortOf(const std::string& code) {
+  if (code == "due_desc") return store::TaskSort::kDueDesc;
+  if (code == "new") return store::TaskSort::kCreatedDesc;
+  if (code == "updated") return store::TaskSort::kUpdatedDesc;
+  if (code == "notice") return store::TaskSort::kIdAsc;
+  return store::TaskSort::kDueAsc;
+}
+
+}  // namespace
+
+store::TaskFilter FilterOf(const TaskListQuery& q, text::Date today) {
+  store::TaskFilter f;
+  f.q = q.q;
+  f.unit_id = q.unit;
+  if (q.role == "lead") f.role = domain::UnitRole::kLead;
+  if (q.role == "support") f.role = domain::UnitRole::kSupport;
+  if (auto st = domain::TaskStateFromCode(q.status)) f.states.push_back(*st);
+  f.overdue_only = q.overdue;
+  f.as_of = today;
+  f.due_after = q.due_after;
+  f.due_before = q.due_before;
+  f.notice_id = q.notice;
+  f.field_id = q.field;
+  f.sort = SortOf(q.sort);
+  f.limit = q.page_size;
+  f.offset = (q.page - 1) * q.page_size;
+  return f;
+}
+
+// The directory and notice names a caller may read (empty on refusal).
+Names NamesFor(app::Service& s, const app::Caller& caller, std::vector<domain::Unit>* units_out,
+               std::vector<domain::Notice>* notices_out) {
+  std::vector<domain::Unit> units;
+  std::vector<domain::Notice> notices;
+  if (auto u = s.ListUnits(caller); u.ok()) units = std::move(*u);
+  store::NoticeFilter nf;
+  nf.status = domain::NoticeStatus::kActive;
+  nf.limit = 200;
+  if (auto n = s.ListNotices(caller, nf); n.ok()) notices = std::move(n->items);
+  Names names = Names::Of(units, notices);
+  if (units_out) *units_out = std::move(units);
+  if (notices_out) *notices_out = std::move(notices);
+  return names;
+}
+
+namespace {
+
+http::Response TaskListPage(PageCall& c, bool mine) {
+  TaskListData d;
+  d.query = TaskListQuery::FromParams(c.req.query);
+  d.as_of = c.service.clock().Today();
+  d.names = NamesFor(c.service, c.caller, &d.units, &d.notices);
+  if (auto f = c.service.ListFields(c.caller); f.ok()) d.fields = std::move(*f);
+  if (c.caller.user.role == domain::Role::kUnit) {
+    // A unit user chooses among their own units only.
+    std::vector<domain::Unit> own;
+    for (const auto& u : d.units) {
+      for (auto id : c.caller.own_units) {
+        if (u.id == id) own.push_back(u);
+      }
+    }
+    d.units = std::move(own);
+    d.show_unit_filter = d.units.size() > 1;
+    d.fields.clear();
+  }
+  (void)mine;
+  auto page = c.service.ListTasks(c.caller, FilterOf(d.query, d.as_of));
+  if (!page.ok()) return StatusPage(&c.viewer, page.status());
+  d.tasks = std::move(page->items);
+  d.total = page->total;
+  json data = TaskListJson(d);
+  if (c.req.Header("hx-request") == "true") {
+    auto html = RenderTemplate("tasks_results", data);
+    if (html.ok()) return HtmlResponse(std::move(*html));
+  }
+  PageSpec spec;
+  spec.title = "Nhiệm vụ";
+  spec.active = "/tasks";
+  spec.body = "tasks";
+  return HtmlResponse(RenderPage(&c.viewer, spec, data));
+}
+
+http::Response MyWorkPage(PageCall& c) {
+  const text::Date today = c.service.clock().Today();
+  Names names = NamesFor(c.service, c.caller, nullptr, nullptr);
+  auto list = [&](store::TaskFilter f) -> std::vector<domain::Task> {
+    f.as_of = today;
+    f.limit = 200;
+    auto page = c.service.ListTasks(c.caller, f);
+    return page.ok() ? std::move(page->items) : std::vector<domain::Task>{};
+  };
+  auto role_of = [&c](const domain::Task& t) {
+    return app::ActsForTask(c.caller, t, false) ? "Chủ trì" : "Phối hợp";
+  };
+  auto rows_of = [&](const std::vector<domain::Task>& tasks) {
+    json rows = json::array();
+    for (const auto& t : tasks) {
+      json r = TaskRowJson(t, names, today);
+      r["role"] = role_of(t);
+      rows.push_back(std::move(r));
+    }
+    return rows;
+  };
+  store::TaskFilter overdue;
+  overdue.overdue_only = true;
+  store::TaskFilter week;
+  week.due_after = today;
+  week.due_before = today.AddDays(7);
+  week.states = {domain::TaskState::kInProgress, domain::TaskState::kReturned,
+                 domain::TaskState::kNotDue};
+  store::TaskFilter open;
+  open.states = {domain::TaskState::kInProgress, domain::TaskState::kReturned,
+                 domain::TaskState::kNotDue, domain::TaskState::kOverdue};
+  std::vector<domain::Task> waiting;
+  for (auto& t : list(open)) {
+    if (t.progress == 0) waiting.push_back(std::move(t));
+  }
+  store::TaskFilter all;
+  all.limit = 1;
+  auto total = c.service.ListTasks(c.caller, [&] {
+    all.as_of = today;
+    return all;
+  }());
+  auto overdue_tasks = list(overdue);
+  auto week_tasks = list(week);
+  auto group = [&](const char* id, const char* title, const char* empty,
+                   const std::vector<domain::Task>& tasks) {
+    json rows = rows_of(tasks);
+    bool has = !rows.empty();
+    return json{{"id", id}, {"title", title}, {"empty", empty}, {"rows", std::move(rows)},
+                {"has_rows", has}};
+  };
+  json data = {
+      {"unit", c.viewer.unit_name},
+      {"counts",
+       {{"overdue", overdue_tasks.size()},
+        {"week", week_tasks.size()},
+        {"waiting", waiting.size()},
+        {"all", total.ok() ? total->total : 0}}},
+      {"groups", json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
+                              group("week", "Đến hạn trong 7 ngày tới",
+                                    "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
+                              group("waiting", "Chưa báo cáo tiến độ",
+                                    "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
+  PageSpec spec;
+  spec.title = "Việc của tôi";
+  spec.active = "/my";
+  spec.body = "my_work";
+  return HtmlResponse(RenderPage(&c.viewer, spec, data));
+}
+
+http::Response TaskPage(PageCall& c, std::optional<Flash> flash = std::nullopt, int status = 200) {
+  auto id = PathId(c.req);
+  if (!id) return StatusPage(&c.viewer, Status::NotFound("task"), "/tasks");
+  auto view = c.service.GetTask(c.caller, *id);
+  if (!view.ok()) return StatusPage(&c.viewer, view.status(), "/tasks");
+  TaskPageData d;
+  d.as_of = c.service.clock().Today();
+  d.names = NamesFor(c.service, c.caller, nullptr, nullptr);
+  if (auto n = c.service.GetNotice(c.caller, view->detail.task.notice_id); n.ok()) {
+    d.notice_text = std::move(n->notice.text);
+    d.names.notices[n->notice.id] = n->notice.number;
+  }
+  if (auto users = c.service.ListUsers(c.caller); users.ok()) {
+    for (const auto& u : *users) d.users[u.id] = u.display_name.empty() ? u.username : u.display_name;
+  }
+  d.actions = ActionsFor(c.caller, view->detail.task);
+  d.view = std::move(*view);
+  json data = TaskPageJson(d);
+  PageSpec spec;
+  spec.title = "Nhiệm vụ #" + std::to_string(*id);
+  spec.active = c.caller.user.role == domain::Role::kUnit ? "/my" : "/tasks";
+  spec.body = "task";
+  spec.flash = std::move(flash);
+  return HtmlResponse(RenderPage(&c.viewer, spec, data), status);
+}
+
+// After a successful form post: back to the task page (Post/Redirect/Get).
+http::Response BackToTask(domain::Id id, const char* done) {
+  return Redirect("/tasks/" + std::to_string(id) + "?ok=" + done);
+}
+
+std::optional<Flash> FlashOf(const http::Request& req) {
+  auto ok = req.Query("ok");
+  if (!ok) return std::nullopt;
+  static const std::map<std::string, std::string> kText = {
+      {"report", "Đã gửi báo cáo tiến độ."}, {"comment", "Đã gửi ý kiến."},
+      {"extension", "Đã gửi đề nghị gia hạn."}, {"confirm", "Đã xác nhận hoàn thành."},
+      {"return", "Đã trả lại báo cáo hoàn thành."}, {"decide", "Đã ghi nhận quyết định gia hạn."}};
+  auto it = kText.find(*ok);
+  if (it == kText.end()) return std::nullopt;
+  return Flash{"ok", it->second};
+}
+
+}  // namespace
+
+void RegisterTaskPages(http::Router& r, app::Service& s) {
+  r.Add("GET", "/tasks", PageDoc("Task list page with filters in the URL"),
+        Signed(s, [](PageCall& c) { return TaskListPage(c, false); }));
+  r.Add("GET", "/my", PageDoc("A unit user's work: overdue, due this week, waiting for a report"),
+        Signed(s, [](PageCall& c) { return MyWorkPage(c); }));
+  r.Add("GET", "/tasks/{id}", PageDoc("One task with its history and actions"),
+        Signed(s, [](PageCall& c) { return TaskPage(c, FlashOf(c.req)); }));
+
+  r.Add("POST", "/tasks/{id}/reports", PageDoc("Report progress (with an optional file)"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          int percent = -1;
+          std::string p = form->Get("percent");
+          std::from_chars(p.data(), p.data() + p.size(), percent);
+          std::string text = form->Get("text");
+          if (text.empty() || percent < 0 || percent > 100) {
+            return TaskPage(c, Flash{"error", "Vui lòng nhập nội dung báo cáo và tiến độ từ 0 "
+                                              "đến 100%."},
+                            400);
+          }
+          bool done = form->Get("done") == "true";
+          auto report = c.service.ReportProgress(c.caller, *id, text, percent, done);
+          if (!report.ok()) return StatusPage(&c.viewer, report.status(), c.req.path);
+          auto file = form->files.find("file");
+          if (file != form->files.end() && !file->second.data.empty()) {
+            std::string mime = file->second.content_type.empty() ? "application/octet-stream"
+                                                                 : file->second.content_type;
+            auto att = c.service.AddAttachment(c.caller, *id, file->second.filename, mime,
+                                               file->second.data);
+            if (!att.ok()) return StatusPage(&c.viewer, att.status(), "/tasks/" + std::to_string(*id));
+          }
+          return BackToTask(*id, "report");
+        }));
+
+  r.Add("POST", "/tasks/{id}/comments", PageDoc("Comment on a task"), Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          auto res = c.service.AddComment(c.caller, *id, form->Get("text"));
+          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          return BackToTask(*id, "comment");
+        }));
+
+  r.Add("POST", "/tasks/{id}/extensions", PageDoc("Request an extension"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          auto due = text::Date::FromIso(form->Get("requested_due"));
+          if (!due) {
+            return TaskPage(c, Flash{"error", "Vui lòng chọn ngày đề nghị gia hạn."}, 400);
+          }
+          auto res = c.service.RequestExtension(c.caller, *id, *due, form->Get("reason"));
+          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          return BackToTask(*id, "extension");
+        }));
+
+  r.Add("POST", "/tasks/{id}/confirm", PageDoc("Confirm a reported completion"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          if (!id) return StatusPage(&c.viewer, Status::NotFound("task"));
+          auto res = c.service.ConfirmCompletion(c.caller, *id, std::nullopt);
+          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          return BackToTask(*id, "confirm");
+        }));
+
+  r.Add("POST", "/tasks/{id}/return", PageDoc("Return a completion report"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          auto res = c.service.ReturnCompletion(c.caller, *id, form->Get("note"));
+          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          return BackToTask(*id, "return");
+        }));
+
+  r.Add("POST", "/extensions/{id}/decide", PageDoc("Approve or refuse an extension"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          bool approve = form->Get("decision") == "approve";
+          auto res = c.service.DecideExtension(c.caller, *id, approve, form->Get("note"));
+          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks");
+          return BackToTask(res->task_id, "decide");
+        }));
+
+  r.Add("GET", "/attachments/{id}", PageDoc("Download an attachment"), Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req);
+          if (!id) return StatusPage(&c.viewer, Status::NotFound("file"));
+          auto file = c.service.GetAttachment(c.caller, *id);
+          if (!file.ok()) return StatusPage(&c.viewer, file.status());
+          http::Response res;
+          res.content_type = "application/octet-stream";
+          res.body = std::move(file->bytes);
+          std::string name;
+          for (char ch : file->attachment.filename) {
+            name += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;
+          }
+          res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+          res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+          res.headers.emplace_back("Cache-Control", "private, no-store");
+          return res;
+        }));
+}
+
+}  // namespace dondoc::web

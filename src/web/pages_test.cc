@@ -1,0 +1,237 @@
+// The pages over a real Service: an in-memory store with the demo tenant, requests dispatched
+// through the router (no sockets).
+#include "web/pages.h"
+
+#include <memory>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "app/demo.h"
+#include "app/service.h"
+#include "http/dispatch.h"
+#include "store/sqlite_store.h"
+
+namespace dondoc::web {
+namespace {
+
+constexpr const char* kPassword = "demo-password-1";
+
+class PagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto st = store::OpenSqliteStore({.path = ":memory:"});
+    ASSERT_TRUE(st.ok()) << st.status().ToString();
+    store_ = std::move(*st).release();
+    clock_ = new app::FixedClock(app::FixedClock::NoonOf({2023, 7, 3}));
+    hasher_ = new app::PasswordHasher(app::HasherOptions::ForTests());
+    app::DemoOptions o;
+    o.password = kPassword;
+    o.notice_path = std::string(DONDOC_SHARED_DIR) + "/corpus/dev/ducpho-2023-06-kl.txt";
+    auto demo = app::SeedDemo(*store_, *clock_, *hasher_, o);
+    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+    service_ = new app::Service(*store_, *clock_, *hasher_, demo->tenant_id);
+    router_ = new http::Router();
+    RegisterPages(*router_, *service_);
+  }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  static http::Response Send(std::string method, std::string target, std::string body = "",
+                             const Session* s = nullptr,
+                             std::string content_type = "application/x-www-form-urlencoded") {
+    http::Request req;
+    req.method = std::move(method);
+    req.target = target;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    req.query_string = q == std::string::npos ? "" : target.substr(q + 1);
+    req.body = std::move(body);
+    req.remote_address = "127.0.0.1";
+    req.headers["content-type"] = content_type;
+    if (s) req.headers["cookie"] = s->cookie;
+    return http::Dispatch(*router_, req);
+  }
+
+  static std::string Header(const http::Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return "";
+  }
+
+  static Session Login(const std::string& user) {
+    auto res = Send("POST", "/login", "username=" + user + "&password=" + kPassword + "&next=%2F");
+    EXPECT_EQ(res.status, 303) << res.body;
+    Session s;
+    std::string set = Header(res, "Set-Cookie");
+    s.cookie = set.substr(0, set.find(';'));
+    auto page = Send("GET", "/tasks", "", &s);
+    std::smatch m;
+    std::regex re("name=\"csrf-token\" content=\"([^\"]+)\"");
+    if (std::regex_search(page.body, m, re)) s.csrf = m[1];
+    return s;
+  }
+
+  static store::Store* store_;
+  static app::FixedClock* clock_;
+  static app::PasswordHasher* hasher_;
+  static app::Service* service_;
+  static http::Router* router_;
+};
+
+store::Store* PagesTest::store_ = nullptr;
+app::FixedClock* PagesTest::clock_ = nullptr;
+app::PasswordHasher* PagesTest::hasher_ = nullptr;
+app::Service* PagesTest::service_ = nullptr;
+http::Router* PagesTest::router_ = nullptr;
+
+TEST_F(PagesTest, SignInMessagesAndRedirects) {
+  struct Case {
+    int n;
+    std::string body;
+    int status;
+    std::string needle;
+  } cases[] = {
+      {1, "username=vanphong&password=wrong-password", 401,
+       "Tên đăng nhập hoặc mật khẩu không đúng."},
+      {2, "username=nobody&password=wrong-password", 401,
+       "Tên đăng nhập hoặc mật khẩu không đúng."},
+      {3, "username=&password=", 400, "Vui lòng nhập tên đăng nhập và mật khẩu."},
+  };
+  for (const auto& c : cases) {
+    auto res = Send("POST", "/login", c.body);
+    EXPECT_EQ(res.status, c.status) << "case " << c.n;
+    EXPECT_NE(res.body.find(c.needle), std::string::npos) << "case " << c.n;
+  }
+  auto anon = Send("GET", "/tasks?status=overdue");
+  EXPECT_EQ(anon.status, 303);
+  EXPECT_EQ(Header(anon, "Location"), "/login?next=/tasks%3Fstatus%3Doverdue");
+}
+
+TEST_F(PagesTest, EveryMainPageRendersForItsRole) {
+  Session office = Login("vanphong");
+  Session unit = Login("tckh");
+  Session admin = Login("admin");
+  Session leader = Login("chutich");
+  struct Case {
+    int n;
+    const Session* s;
+    std::string target;
+    int status;
+    std::string needle;
+  } cases[] = {
+      {1, &office, "/tasks", 200, "Danh sách nhiệm vụ"},
+      {2, &office, "/dashboard", 200, "Kết quả thực hiện theo đơn vị"},
+      {3, &office, "/import", 200, "Nhập thông báo kết luận"},
+      {4, &office, "/notices", 200, "Đã giao"},
+      {5, &unit, "/my", 200, "Việc của tôi"},
+      {6, &unit, "/tasks", 200, "Phòng Tài chính - Kế hoạch"},
+      {7, &admin, "/admin", 200, "Người dùng"},
+      {8, &leader, "/dashboard", 200, "chart-status"},
+      {9, &unit, "/import", 403, "Không được phép"},
+      {10, &unit, "/admin", 403, "Không được phép"},
+      {11, &office, "/static/app.css", 200, "--brand"},
+      {12, &office, "/", 303, ""},
+  };
+  for (const auto& c : cases) {
+    auto res = Send("GET", c.target, "", c.s);
+    EXPECT_EQ(res.status, c.status) << "case " << c.n << " " << c.target;
+    EXPECT_NE(res.body.find(c.needle), std::string::npos) << "case " << c.n << " " << c.target;
+  }
+}
+
+TEST_F(PagesTest, UnitUserIsRefusedAnotherUnitsTaskAndFormsNeedCsrf) {
+  Session office = Login("vanphong");
+  Session police = Login("congan");
+  // A task of Phòng Tài chính - Kế hoạch only (the office sees all; pick one police cannot).
+  auto list = Send("GET", "/tasks?q=giai+ngan", "", &office);
+  ASSERT_EQ(list.status, 200);
+  std::smatch m;
+  std::string body = list.body;
+  std::regex re("href=\"/tasks/([0-9]+)\"");
+  std::string refused_id;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator();
+       ++it) {
+    std::string id = (*it)[1];
+    if (Send("GET", "/tasks/" + id, "", &police).status == 404) {
+      refused_id = id;
+      break;
+    }
+  }
+  ASSERT_FALSE(refused_id.empty());
+  auto refused = Send("GET", "/tasks/" + refused_id, "", &police);
+  EXPECT_NE(refused.body.find("Không tìm thấy"), std::string::npos);
+  EXPECT_EQ(refused.body.find("giải ngân"), std::string::npos);
+
+  auto no_csrf = Send("POST", "/tasks/" + refused_id + "/comments", "text=x", &office);
+  EXPECT_EQ(no_csrf.status, 403);
+}
+
+TEST_F(PagesTest, ReportCommentAndXssShowAsText) {
+  Session unit = Login("tckh");
+  auto my = Send("GET", "/tasks?role=lead", "", &unit);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(my.body, m, std::regex("href=\"/tasks/([0-9]+)\"")));
+  std::string id = m[1];
+  std::string boundary = "XyZ";
+  std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + unit.csrf +
+                     "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
+                     "<script>alert(1)</script> đã giải ngân 40%\r\n"
+                     "--XyZ\r\nContent-Disposition: form-data; name=\"percent\"\r\n\r\n40\r\n"
+                     "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
+                     "filename=\"bao-cao.txt\"\r\nContent-Type: text/plain\r\n\r\nsố liệu\r\n"
+                     "--XyZ--\r\n";
+  auto posted = Send("POST", "/tasks/" + id + "/reports", body, &unit,
+                     "multipart/form-data; boundary=" + boundary);
+  ASSERT_EQ(posted.status, 303) << posted.body;
+  auto page = Send("GET", "/tasks/" + id + "?ok=report", "", &unit);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt; đã giải ngân 40%"),
+            std::string::npos);
+  EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(page.body.find("bao-cao.txt"), std::string::npos);
+  EXPECT_NE(page.body.find("Đã gửi báo cáo tiến độ."), std::string::npos);
+
+  Session leader = Login("chutich");
+  auto dash = Send("GET", "/dashboard", "", &leader);
+  EXPECT_NE(dash.body.find("đã giải ngân 40%"), std::string::npos);
+}
+
+TEST_F(PagesTest, ExportsAreXlsx) {
+  Session office = Login("vanphong");
+  for (std::string target : {"/export/tasks.xlsx?status=overdue", "/export/scorecards.xlsx"}) {
+    auto res = Send("GET", target, "", &office);
+    EXPECT_EQ(res.status, 200) << target;
+    EXPECT_EQ(res.body.substr(0, 2), "PK") << target;
+    EXPECT_NE(Header(res, "Content-Disposition").find(".xlsx"), std::string::npos) << target;
+  }
+}
+
+TEST_F(PagesTest, ImportPastedTextGivesAReviewScreen) {
+  Session office = Login("vanphong");
+  std::string text =
+      "UBND THỊ XÃ ĐỨC PHỔ\nSố: 999/TB-UBND\nTHÔNG BÁO\nKết luận của Chủ tịch\n"
+      "1. Giao Phòng Tài chính - Kế hoạch rà soát <script>x</script> và báo cáo trước ngày "
+      "30/7/2023.\n";
+  std::string form = "csrf=" + office.csrf + "&filename=tb.txt&text=";
+  for (unsigned char ch : text) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", ch);
+    form += buf;
+  }
+  auto res = Send("POST", "/import", form, &office);
+  ASSERT_EQ(res.status, 303) << res.body;
+  std::string location = Header(res, "Location");
+  auto review = Send("GET", location, "", &office);
+  EXPECT_EQ(review.status, 200);
+  EXPECT_NE(review.body.find("Kiểm tra kết quả trích xuất"), std::string::npos);
+  EXPECT_NE(review.body.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(review.body.find("<script>x</script>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dondoc::web
