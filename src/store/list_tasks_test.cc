@@ -188,5 +188,41 @@ TEST_F(ListTasksTest, DraftsBecomeVisibleOnActivation) {
   EXPECT_EQ(again.code(), StatusCode::kConflict);
 }
 
+TEST_F(ListTasksTest, UnitListsFollowTaskUpdates) {
+  const Id tckh = seed_.unit["tckh"];
+  auto overdue_refs = [&] {
+    TaskFilter f;
+    f.as_of = D("2023-07-01");
+    f.unit_id = tckh;
+    f.overdue_only = true;
+    return Refs(*store_->ListTasks(seed_.a, f));
+  };
+  EXPECT_EQ(overdue_refs(), std::vector<std::string>{"T1"});
+  std::uint64_t v0 = store_->DataVersion();
+  // Status and due change, units unchanged: the unit's rows follow.
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, seed_.task["T1"]));
+                    t.due = D("2023-07-31");
+                    return tx.UpdateTask(t);
+                  })
+                  .ok());
+  EXPECT_GT(store_->DataVersion(), v0);
+  EXPECT_TRUE(overdue_refs().empty());
+  // Units change: T6 moves from Phổ An to TC-KH.
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, seed_.task["T6"]));
+                    t.lead_unit_ids = {tckh};
+                    return tx.UpdateTask(t);
+                  })
+                  .ok());
+  EXPECT_EQ(overdue_refs(), std::vector<std::string>{"T6"});
+  TaskFilter f;
+  f.unit_id = seed_.unit["phoan"];
+  f.include_sub_units = false;
+  EXPECT_EQ(Refs(*store_->ListTasks(seed_.a, f)), std::vector<std::string>{"T3"});
+}
+
 }  // namespace
 }  // namespace dondoc::store

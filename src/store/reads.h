@@ -35,7 +35,9 @@ Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilte
 
 Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id);
 Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id);
-Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f);
+// `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
+Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
+                                     const std::vector<Id>* sub_unit_ids = nullptr);
 Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id);
 Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id);
 Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id);

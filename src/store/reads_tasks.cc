@@ -143,19 +143,26 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
   return d;
 }
 
-Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f) {
+Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
+                                     const std::vector<Id>* sub_unit_ids) {
   ReadSnapshot snap(db);
   std::vector<Id> sub_units;
   if (f.unit_id && f.include_sub_units) {
-    auto ids = SubUnitIds(db, tenant_id, *f.unit_id);
-    if (!ids.ok()) {
-      if (ids.status().code() == StatusCode::kNotFound) return Page<domain::Task>{};
-      return ids.status();
+    if (sub_unit_ids) {
+      sub_units = *sub_unit_ids;
+    } else {
+      auto ids = SubUnitIds(db, tenant_id, *f.unit_id);
+      if (!ids.ok()) {
+        if (ids.status().code() == StatusCode::kNotFound) return Page<domain::Task>{};
+        return ids.status();
+      }
+      sub_units = std::move(ids).value();
     }
-    sub_units = std::move(ids).value();
+    if (sub_units.empty()) return Page<domain::Task>{};
   }
-  int limit = ClampLimit(f.limit);
-  TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units, limit, std::max(f.offset, 0));
+  const int limit = ClampLimit(f.limit);
+  const int offset = std::max(f.offset, 0);
+  TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units, limit, offset);
   Page<domain::Task> page;
   {
     DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare(q.count.sql));
@@ -163,7 +170,7 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f) 
     DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
     page.total = row ? static_cast<long>(c.Int(0)) : 0;
   }
-  if (limit == 0 || page.total == 0) return page;
+  if (limit == 0 || page.total <= offset) return page;
   DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(q.page.sql));
   q.page.BindAll(s);
   while (true) {

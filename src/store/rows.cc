@@ -1,6 +1,8 @@
 #include "store/rows.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace dondoc::store {
 
@@ -205,6 +207,19 @@ domain::AuditEntry ReadAudit(const Stmt& s) {
   return a;
 }
 
+namespace {
+bool RunCached(Db& db, const char* sql) {
+  auto s = db.Prepare(sql);
+  return s.ok() && s->Run().ok();
+}
+}  // namespace
+
+ReadSnapshot::ReadSnapshot(Db& db) : db_(db), ok_(RunCached(db, "SAVEPOINT dondoc_read")) {}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (ok_) (void)RunCached(db_, "RELEASE dondoc_read");
+}
+
 Status LoadTaskUnits(Db& db, Id tenant_id, std::vector<domain::Task>* tasks) {
   if (tasks->empty()) return Status::Ok();
   std::map<Id, domain::Task*> by_id;
@@ -215,18 +230,34 @@ Status LoadTaskUnits(Db& db, Id tenant_id, std::vector<domain::Task>* tasks) {
     by_id[t.id] = &t;
     ids.push_back(t.id);
   }
-  DONDOC_ASSIGN_OR_RETURN(
-      Stmt s, db.Prepare("SELECT task_id, unit_id, role FROM task_units WHERE tenant_id = ?1 AND "
-                         "task_id IN (SELECT value FROM json_each(?2)) "
-                         "ORDER BY task_id, role, position"));
-  s.Bind(1, tenant_id).Bind(2, IdsJson(ids));
-  while (true) {
-    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    auto it = by_id.find(s.Int(0));
+  struct Row {
+    Id task;
+    bool lead;
+    std::int64_t position;
+    Id unit;
+    bool operator<(const Row& o) const {
+      return std::tie(task, o.lead, position) < std::tie(o.task, lead, o.position);
+    }
+  };
+  std::vector<Row> rows;
+  {
+    // Unordered (no temporary b-tree): sorted below.
+    DONDOC_ASSIGN_OR_RETURN(
+        Stmt s, db.Prepare("SELECT task_id, unit_id, role, position FROM task_units INDEXED BY "
+                           "task_units_task WHERE "
+                           "tenant_id = ?1 AND task_id IN (SELECT value FROM json_each(?2))"));
+    s.Bind(1, tenant_id).Bind(2, IdsJson(ids));
+    while (true) {
+      DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      rows.push_back(Row{s.Int(0), s.Text(2) == "lead", s.Int(3), s.Int(1)});
+    }
+  }
+  std::sort(rows.begin(), rows.end());  // by task, lead first, then position
+  for (const Row& r : rows) {
+    auto it = by_id.find(r.task);
     if (it == by_id.end()) continue;
-    (s.Text(2) == "lead" ? it->second->lead_unit_ids : it->second->support_unit_ids)
-        .push_back(s.Int(1));
+    (r.lead ? it->second->lead_unit_ids : it->second->support_unit_ids).push_back(r.unit);
   }
   return Status::Ok();
 }

@@ -59,10 +59,8 @@ Status LoadTaskUnits(Db& db, Id tenant_id, std::vector<domain::Task>* tasks);
 // Works inside and outside a write transaction.
 class ReadSnapshot {
  public:
-  explicit ReadSnapshot(Db& db) : db_(db), ok_(db.Exec("SAVEPOINT dondoc_read").ok()) {}
-  ~ReadSnapshot() {
-    if (ok_) (void)db_.Exec("RELEASE dondoc_read");
-  }
+  explicit ReadSnapshot(Db& db);
+  ~ReadSnapshot();
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 

@@ -2,8 +2,14 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/fts_tokenizer.h"
@@ -63,12 +69,22 @@ class SqliteTx : public SqliteReader<StoreTx> {
  public:
   explicit SqliteTx(Db* db) : db_(db) {}
 
+  // True once a unit was created, changed or deleted through this object.
+  bool units_changed() const { return units_changed_; }
+
   Result<Id> CreateTenant(const domain::Tenant& t) override {
     return writes::CreateTenant(*db_, t);
   }
-  Result<Id> CreateUnit(const domain::Unit& u) override { return writes::CreateUnit(*db_, u); }
-  Status UpdateUnit(const domain::Unit& u) override { return writes::UpdateUnit(*db_, u); }
+  Result<Id> CreateUnit(const domain::Unit& u) override {
+    units_changed_ = true;
+    return writes::CreateUnit(*db_, u);
+  }
+  Status UpdateUnit(const domain::Unit& u) override {
+    units_changed_ = true;
+    return writes::UpdateUnit(*db_, u);
+  }
   Status DeleteUnit(Id tenant_id, Id unit_id) override {
+    units_changed_ = true;
     return writes::DeleteUnit(*db_, tenant_id, unit_id);
   }
   Result<Id> CreateField(const domain::Field& f) override { return writes::CreateField(*db_, f); }
@@ -148,6 +164,42 @@ class SqliteTx : public SqliteReader<StoreTx> {
 
  private:
   Db* db_;
+  bool units_changed_ = false;
+};
+
+// Each tenant's unit tree, kept in memory for SubUnitIds (asked on nearly every request). A
+// tree is stored only if no unit write committed while it was being read (generation check).
+class UnitTreeCache {
+ public:
+  struct Tree {
+    std::unordered_map<Id, std::vector<Id>> children;
+    std::unordered_set<Id> ids;
+  };
+
+  std::shared_ptr<const Tree> Get(Id tenant_id) {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = trees_.find(tenant_id);
+    return it == trees_.end() ? nullptr : it->second;
+  }
+  std::uint64_t generation() {
+    std::lock_guard<std::mutex> l(mu_);
+    return generation_;
+  }
+  void Put(Id tenant_id, std::shared_ptr<const Tree> tree, std::uint64_t generation) {
+    std::lock_guard<std::mutex> l(mu_);
+    if (generation == generation_) trees_[tenant_id] = std::move(tree);
+  }
+  // Call after a commit that changed units.
+  void Invalidate() {
+    std::lock_guard<std::mutex> l(mu_);
+    ++generation_;
+    trees_.clear();
+  }
+
+ private:
+  std::mutex mu_;
+  std::uint64_t generation_ = 0;
+  std::unordered_map<Id, std::shared_ptr<const Tree>> trees_;
 };
 
 // The store that InTransaction is running in on this thread, to refuse nesting.
@@ -159,34 +211,92 @@ class SqliteStore : public SqliteReader<Store> {
   SqliteStore(std::unique_ptr<Db> writer, std::unique_ptr<ReaderPool> pool)
       : writer_(std::move(writer)), pool_(std::move(pool)) {}
 
+  // Group commit: concurrent callers queue their callbacks; one of them (the leader) runs a
+  // batch of them in one SQLite transaction, each inside its own savepoint (so each commits or
+  // rolls back alone, in queue order, seeing the writes of those before it), and commits once.
+  // Callers return only after the commit that holds their writes. One fsync serves a batch.
   Status InTransaction(const std::function<Status(StoreTx& tx)>& fn) override {
     if (tls_in_transaction == this) {
       return Status::Internal("InTransaction called inside a transaction");
     }
-    std::unique_lock<std::recursive_mutex> lock(mu_);
-    DONDOC_RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
-    tls_in_transaction = this;
-    SqliteTx tx(writer_.get());
-    Status st;
-    try {
-      st = fn(tx);
-    } catch (const std::exception& e) {
-      st = Status::Internal(std::string("exception in a transaction: ") + e.what());
-    } catch (...) {
-      st = Status::Internal("exception in a transaction");
+    Pending me{&fn, Status::Ok(), false};
+    std::unique_lock<std::mutex> l(queue_mu_);
+    queue_.push_back(&me);
+    while (!me.done) {
+      if (leader_active_) {
+        queue_cv_.wait(l);
+        continue;
+      }
+      leader_active_ = true;
+      while (!me.done && !queue_.empty()) {
+        std::vector<Pending*> batch;
+        while (!queue_.empty() && batch.size() < kMaxBatch) {
+          batch.push_back(queue_.front());
+          queue_.pop_front();
+        }
+        l.unlock();
+        RunBatch(batch);
+        l.lock();
+        for (Pending* p : batch) p->done = true;
+        queue_cv_.notify_all();
+      }
+      leader_active_ = false;
+      queue_cv_.notify_all();
     }
-    tls_in_transaction = nullptr;
-    if (!st.ok()) {
-      (void)writer_->Exec("ROLLBACK");
-      return st;
-    }
-    Status commit = writer_->Exec("COMMIT");
-    if (!commit.ok()) {
-      (void)writer_->Exec("ROLLBACK");
-      return Status::IoError("commit failed: " + commit.message());
-    }
-    return Status::Ok();
+    return me.status;
   }
+
+  Result<std::vector<Id>> SubUnitIds(Id tenant_id, Id unit_id) override {
+    std::shared_ptr<const UnitTreeCache::Tree> tree = units_cache_.Get(tenant_id);
+    if (!tree) {
+      std::uint64_t generation = units_cache_.generation();
+      auto lease = Acquire();
+      if (!lease.ok()) return lease.status();
+      DONDOC_ASSIGN_OR_RETURN(
+          Stmt s, lease->db().Prepare("SELECT id, parent_id FROM units WHERE tenant_id = ?1"));
+      s.Bind(1, tenant_id);
+      auto built = std::make_shared<UnitTreeCache::Tree>();
+      while (true) {
+        DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        built->ids.insert(s.Int(0));
+        if (!s.IsNull(1)) built->children[s.Int(1)].push_back(s.Int(0));
+      }
+      units_cache_.Put(tenant_id, built, generation);
+      tree = std::move(built);
+    }
+    if (!tree->ids.count(unit_id)) {
+      return Status::NotFound("unit " + std::to_string(unit_id) + " not found");
+    }
+    std::vector<Id> out{unit_id};
+    std::unordered_set<Id> seen{unit_id};
+    for (size_t i = 0; i < out.size(); ++i) {
+      auto it = tree->children.find(out[i]);
+      if (it == tree->children.end()) continue;
+      for (Id c : it->second) {
+        if (seen.insert(c).second) out.push_back(c);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  Result<Page<domain::Task>> ListTasks(Id tenant_id, const TaskFilter& f) override {
+    std::vector<Id> sub_units;
+    if (f.unit_id && f.include_sub_units) {
+      auto ids = SubUnitIds(tenant_id, *f.unit_id);
+      if (!ids.ok()) {
+        if (ids.status().code() == StatusCode::kNotFound) return Page<domain::Task>{};
+        return ids.status();
+      }
+      sub_units = std::move(ids).value();
+    }
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    return reads::ListTasks(lease->db(), tenant_id, f, f.unit_id ? &sub_units : nullptr);
+  }
+
+  std::uint64_t DataVersion() const override { return data_version_.load(); }
 
   Status Backup(const std::string& path) override {
     auto lease = Acquire();
@@ -225,6 +335,88 @@ class SqliteStore : public SqliteReader<Store> {
   }
 
  private:
+  struct Pending {
+    const std::function<Status(StoreTx& tx)>* fn;
+    Status status;
+    bool done;
+  };
+  static constexpr size_t kMaxBatch = 64;
+
+  static Status RunOne(const std::function<Status(StoreTx& tx)>& fn, StoreTx& tx) {
+    try {
+      return fn(tx);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("exception in a transaction: ") + e.what());
+    } catch (...) {
+      return Status::Internal("exception in a transaction");
+    }
+  }
+
+  // Runs `batch` in one transaction, each callback in a savepoint, and commits; sets each
+  // status.
+  void RunBatch(const std::vector<Pending*>& batch) {
+    std::unique_lock<std::recursive_mutex> lock(mu_);
+    sqlite3* raw = writer_->raw();
+    size_t first_in_tx = 0;  // callbacks [first_in_tx, i) are in the open transaction
+    Status begin = writer_->Exec("BEGIN IMMEDIATE");
+    SqliteTx tx(writer_.get());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Pending* p = batch[i];
+      if (!begin.ok()) {
+        p->status = begin;
+        continue;
+      }
+      Status sp = writer_->Exec("SAVEPOINT dondoc_tx");
+      if (!sp.ok()) {
+        p->status = sp;
+        continue;
+      }
+      tls_in_transaction = this;
+      Status st = RunOne(*p->fn, tx);
+      tls_in_transaction = nullptr;
+      if (sqlite3_get_autocommit(raw)) {
+        // The database rolled the whole transaction back (a rare I/O or memory error): the
+        // callbacks before this one lost their writes too. Start again for the rest.
+        for (size_t j = first_in_tx; j < i; ++j) {
+          if (batch[j]->status.ok()) {
+            batch[j]->status = Status::IoError("the transaction was rolled back by the database");
+          }
+        }
+        p->status =
+            st.ok() ? Status::IoError("the transaction was rolled back by the database") : st;
+        begin = writer_->Exec("BEGIN IMMEDIATE");
+        first_in_tx = i + 1;
+        continue;
+      }
+      if (st.ok()) {
+        st = writer_->Exec("RELEASE dondoc_tx");
+      } else {
+        (void)writer_->Exec("ROLLBACK TO dondoc_tx");
+        (void)writer_->Exec("RELEASE dondoc_tx");
+      }
+      p->status = st;
+    }
+    if (!begin.ok()) return;
+    Status commit = writer_->Exec("COMMIT");
+    if (!commit.ok()) {
+      (void)writer_->Exec("ROLLBACK");
+      for (size_t j = first_in_tx; j < batch.size(); ++j) {
+        if (batch[j]->status.ok()) {
+          batch[j]->status = Status::IoError("commit failed: " + commit.message());
+        }
+      }
+    }
+    data_version_.fetch_add(1);
+    // After the commit: a tree read before it is refused by the generation check.
+    if (tx.units_changed()) units_cache_.Invalidate();
+  }
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Pending*> queue_;
+  bool leader_active_ = false;
+  UnitTreeCache units_cache_;
+  std::atomic<std::uint64_t> data_version_{0};
   std::recursive_mutex mu_;  // serialises writers (and everything, in memory)
   std::unique_ptr<Db> writer_;
   std::unique_ptr<ReaderPool> pool_;

@@ -253,10 +253,17 @@ class StoreTx : public StoreReader {
 // The store. Thread-safe: read methods and InTransaction may be called from any thread.
 class Store : public StoreReader {
  public:
-  // Runs `fn` in one write transaction: commits when it returns ok, rolls back everything when it
-  // returns an error (that error is returned) or when the commit fails (kIoError). Write
-  // transactions are serialised; `fn` must not call InTransaction (kInternal) nor keep `tx`.
+  // Runs `fn` atomically: its writes are committed (durably, before this returns ok) when it
+  // returns ok, and all undone when it returns an error (that error is returned), throws
+  // (kInternal) or the commit fails (kIoError). Write callbacks are serialised: each sees the
+  // writes committed before it. `fn` must not call InTransaction (kInternal) nor keep `tx`.
+  // Concurrent callers may share one commit (group commit), so `fn` may run on another caller's
+  // thread: it must not depend on thread-local state.
   virtual Status InTransaction(const std::function<Status(StoreTx& tx)>& fn) = 0;
+
+  // A number that grows with every commit of this Store object: equal values mean no write was
+  // committed in between (through this object). For caches of derived data (scorecards).
+  virtual std::uint64_t DataVersion() const = 0;
 
   // A consistent copy of the whole database to `path` (overwritten), safe while serving.
   virtual Status Backup(const std::string& path) = 0;

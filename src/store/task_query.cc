@@ -203,9 +203,13 @@ TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id
     } else {
       ids = *f.visible_unit_ids;
     }
+    // One unit: (unit, task) is the key, no task repeats. Several: a task may match twice.
+    const char* distinct = ids.size() > 1 ? "DISTINCT " : "";
     SqlParts m;
-    m.S("SELECT DISTINCT t.task_id AS id, t.due AS due, t.notice_id AS notice_id, t.updated_at "
-        "AS updated_at FROM task_units t WHERE t.tenant_id = ")
+    m.S("SELECT ")
+        .S(distinct)
+        .S("t.task_id AS id, t.due AS due, t.notice_id AS notice_id, t.updated_at AS updated_at "
+           "FROM task_units t WHERE t.tenant_id = ")
         .V(tenant_id)
         .S(" AND t.unit_id IN (SELECT value FROM json_each(")
         .V(IdsJson(ids))
@@ -245,7 +249,8 @@ TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id
   q.count.S("SELECT count(*)").Append(w);
   std::string order = OrderBy(f.sort, "t.", "t.id", false);
   if (by_fts && f.sort == TaskSort::kRank) order = " ORDER BY f.rank, t.id";
-  q.page.S(cols).Append(w).S(order).S(" LIMIT ").V(limit).S(" OFFSET ").V(offset);
+  q.page.S(cols).Append(w).S(order);
+  q.page.S(" LIMIT ").V(limit).S(" OFFSET ").V(offset);
   return q;
 }
 

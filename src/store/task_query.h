@@ -42,8 +42,8 @@ void AppendOverdueCondition(const std::string& as_of, SqlParts* p);
 // Appends the condition "done by as_of" (domain::DoneBy).
 void AppendDoneBy(const std::string& as_of, SqlParts* p);
 
-// ListTasks as two statements: `count_sql` gives the total, `page_sql` the rows (kTaskCols of
-// alias t) of one page; each with its parameters (the page's limit and offset included).
+// ListTasks as two statements, each with its parameters: `count` gives the number of matching
+// tasks, `page` the rows of one page (kTaskCols of alias t).
 struct TaskQuery {
   SqlParts count;
   SqlParts page;

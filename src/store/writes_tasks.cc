@@ -243,6 +243,20 @@ Result<Id> CreateTask(Db& db, const domain::Task& in) {
 }
 
 Status UpdateTask(Db& db, const domain::Task& t) {
+  // What is stored now decides which derived rows need rewriting: the FTS entry only when the
+  // text changed, the task_units rows only when the units changed (else their copied columns).
+  std::string old_text;
+  {
+    DONDOC_ASSIGN_OR_RETURN(Stmt s,
+                            db.Prepare("SELECT text FROM tasks WHERE tenant_id = ?1 AND id = ?2"));
+    s.Bind(1, t.tenant_id).Bind(2, t.id);
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::NotFound("task not found");
+    old_text = s.Text(0);
+  }
+  std::vector<domain::Task> old_units(1);
+  old_units[0].id = t.id;
+  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, t.tenant_id, &old_units));
   {
     DONDOC_ASSIGN_OR_RETURN(
         Stmt s, db.Prepare("UPDATE tasks SET notice_id = ?3, draft = ?4, ref = ?5, section = ?6, "
@@ -256,7 +270,26 @@ Status UpdateTask(Db& db, const domain::Task& t) {
     DONDOC_RETURN_IF_ERROR(s.Run());
   }
   DONDOC_RETURN_IF_ERROR(ExpectChanged(db, "task"));
-  DONDOC_RETURN_IF_ERROR(ReplaceTaskUnits(db, t));
+  if (old_units[0].lead_unit_ids != t.lead_unit_ids ||
+      old_units[0].support_unit_ids != t.support_unit_ids) {
+    DONDOC_RETURN_IF_ERROR(ReplaceTaskUnits(db, t));
+  } else {
+    DONDOC_ASSIGN_OR_RETURN(
+        Stmt s, db.Prepare("UPDATE task_units SET notice_id = ?3, draft = ?4, status = ?5, due = "
+                           "?6, done_date = ?7, start_date = ?8, updated_at = ?9 WHERE tenant_id "
+                           "= ?1 AND task_id = ?2"));
+    DONDOC_RETURN_IF_ERROR(s.Bind(1, t.tenant_id)
+                               .Bind(2, t.id)
+                               .Bind(3, t.notice_id)
+                               .Bind(4, t.draft)
+                               .Bind(5, domain::StoredStatusCode(t.status))
+                               .Bind(6, t.due)
+                               .Bind(7, t.done_date)
+                               .Bind(8, t.start_date)
+                               .Bind(9, t.updated_at)
+                               .Run());
+  }
+  if (old_text == t.text) return Status::Ok();
   return PutFts(db, "task_fts", t.tenant_id, t.id, t.text);
 }
 
