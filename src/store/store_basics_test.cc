@@ -270,5 +270,68 @@ TEST_F(StoreBasicsTest, HolidayOverrides) {
   EXPECT_EQ(store_->ListHolidays(seed_.a)->size(), 1u);
 }
 
+TEST_F(StoreBasicsTest, TenantsAndRemainingLookups) {
+  auto tenants = store_->ListTenants();
+  ASSERT_TRUE(tenants.ok());
+  ASSERT_EQ(tenants->size(), 2u);
+  EXPECT_EQ(store_->FindTenantBySlug("other")->id, seed_.b);
+  EXPECT_EQ(store_->GetTenant(seed_.a)->name, "UBND thị xã Đức Phổ");
+  EXPECT_EQ(store_->FindTenantBySlug("none").status().code(), StatusCode::kNotFound);
+  Status dup = Tx([](StoreTx& tx) { return tx.CreateTenant({0, "other", "x", kT0}).status(); });
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
+
+  const Id a = seed_.a;
+  const Id t4 = seed_.task["T4"];
+  Id report = 0;
+  Id occ = 0;
+  ASSERT_TRUE(Tx([&](StoreTx& tx) -> Status {
+                DONDOC_ASSIGN_OR_RETURN(
+                    occ, tx.CreateOccurrence({0, a, t4, D("2023-06-01"), D("2023-06-30"),
+                                              D("2023-06-30"), std::nullopt}));
+                domain::ProgressReport r{
+                    0,   a,    t4, occ, seed_.unit["toa"], seed_.user["tckh"], "Báo cáo tháng 6",
+                    100, true, kT0};
+                DONDOC_ASSIGN_OR_RETURN(report, tx.AddProgressReport(r));
+                domain::Occurrence o{
+                    occ, a, t4, D("2023-06-01"), D("2023-06-30"), D("2023-06-30"), D("2023-06-28")};
+                return tx.UpdateOccurrence(o);
+              }).ok());
+  auto r = store_->GetProgressReport(a, report);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->occurrence_id, occ);
+  EXPECT_TRUE(r->done);
+  auto occs = store_->ListOccurrences(a, t4);
+  ASSERT_EQ(occs->size(), 1u);
+  EXPECT_EQ((*occs)[0].done_date, D("2023-06-28"));
+  EXPECT_EQ(store_->GetProgressReport(seed_.b, report).status().code(), StatusCode::kNotFound);
+
+  // Notice text edits reach the search index; tokens and sessions go away when deleted.
+  ASSERT_TRUE(Tx([&](StoreTx& tx) -> Status {
+                DONDOC_ASSIGN_OR_RETURN(domain::Notice n, tx.GetNotice(a, seed_.notice2));
+                n.text = "Thông báo về phòng chống dịch bệnh";
+                n.subject = "Phòng chống dịch";
+                DONDOC_RETURN_IF_ERROR(tx.UpdateNotice(n));
+                DONDOC_RETURN_IF_ERROR(tx.CreateApiToken({"tok", a, seed_.user["tckh"], "", kT0}));
+                DONDOC_RETURN_IF_ERROR(
+                    tx.CreateSession({"s", a, seed_.user["tckh"], "c", kT0, kT0, kT0 + 10}));
+                DONDOC_RETURN_IF_ERROR(tx.DeleteApiToken(a, "tok"));
+                return tx.DeleteSession(a, "s");
+              }).ok());
+  NoticeFilter nf;
+  nf.q = "dich benh";
+  auto notices = store_->ListNotices(a, nf);
+  ASSERT_EQ(notices->total, 1);
+  EXPECT_EQ(notices->items[0].subject, "Phòng chống dịch");
+  EXPECT_EQ(store_->GetApiToken(a, "tok").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetSession(a, "s").status().code(), StatusCode::kNotFound);
+  NoticeFilter paged;
+  paged.limit = 1;
+  paged.offset = 1;
+  auto page = store_->ListNotices(a, paged);
+  EXPECT_EQ(page->total, 2);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].id, seed_.notice1);  // newest first
+}
+
 }  // namespace
 }  // namespace dondoc::store
