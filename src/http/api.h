@@ -1,0 +1,20 @@
+// The JSON API under /api/v1: every route of shared/spec/api-core.md and the rest of the
+// tracking core, each registered with its documentation (see GET /api/v1/openapi.json).
+#ifndef DONDOC_HTTP_API_H_
+#define DONDOC_HTTP_API_H_
+
+#include "app/service.h"
+#include "http/router.h"
+
+namespace dondoc::http {
+
+struct ApiOptions {
+  bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
+};
+
+// Registers the API routes on `router`. `service` must outlive the router.
+void RegisterApi(Router& router, app::Service& service, ApiOptions options = {});
+
+}  // namespace dondoc::http
+
+#endif  // DONDOC_HTTP_API_H_
