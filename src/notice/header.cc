@@ -122,9 +122,13 @@ std::optional<PlaceDate> ParsePlaceDate(std::string_view cell) {
   while (!pd.place.empty() && (pd.place.back() == ',' || pd.place.back() == ' ')) {
     pd.place.pop_back();
   }
-  if (pd.place.empty() || header_text::Words(pd.place).size() > 6 ||
-      !header_text::StartsUpper(pd.place) ||
-      pd.place.find_first_of("0123456789/") != std::string::npos) {
+  // The place is a short name; a cell starting with "ngày" (lower case) is a date line whose
+  // place is missing.
+  bool bare_date = pd.place.empty() && StartsWith(cell, "ngày") &&
+                   header_text::CollapseSpace(m.suffix().str()).empty();
+  if (!bare_date && (pd.place.empty() || header_text::Words(pd.place).size() > 6 ||
+                     !header_text::StartsUpper(pd.place) ||
+                     pd.place.find_first_of("0123456789/") != std::string::npos)) {
     return std::nullopt;
   }
   if (m[2].length() > 0 && m[3].length() > 0) {
@@ -303,6 +307,13 @@ std::optional<std::pair<std::string, std::string>> SplitAuthority(std::string_vi
   return std::make_pair(p, m[2].str());
 }
 
+// A signer's title printed in ordinary case: "Phó Chủ tịch", "Giám đốc", "Bộ trưởng".
+bool IsRoleTitle(std::string_view cell) {
+  static const std::regex kRole(
+      R"(^(Phó |Quyền )?(Chủ tịch|Giám đốc|Chánh Văn phòng|Chánh văn phòng|Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ nhiệm|Bí thư|Trưởng ban|Cục trưởng|Vụ trưởng|Tổng Cục trưởng|Chi cục trưởng|Trưởng phòng|Chánh Thanh tra|Tổng Giám đốc|Hiệu trưởng|Viện trưởng)( .*)?$)");
+  return header_text::Words(cell).size() <= 8 && std::regex_match(std::string(cell), kRole);
+}
+
 std::optional<Person> Signer(const std::vector<Line>& lines) {
   if (lines.empty()) return std::nullopt;
   // The signature follows the body's closing "./."; without one, it is near "Nơi nhận" or in
@@ -326,7 +337,7 @@ std::optional<Person> Signer(const std::vector<Line>& lines) {
     start = noi_nhan > 15 ? static_cast<size_t>(noi_nhan) - 15 : 0;
   }
   std::vector<std::string> titles;
-  std::string name;
+  std::string name, last_name_like;
   for (size_t i = start; i < n && name.empty(); ++i) {
     for (const Cell& c : lines[i].cells) {
       const std::string& t = c.text;
@@ -336,16 +347,21 @@ std::optional<Person> Signer(const std::vector<Line>& lines) {
           StartsWith(l, "[")) {
         continue;
       }
-      if (header_text::IsUpperText(t) && !IsMotto(t)) {
+      if ((header_text::IsUpperText(t) && !IsMotto(t)) || SplitAuthority(t) || IsRoleTitle(t)) {
         titles.push_back(t);
         continue;
       }
-      if (!titles.empty() && header_text::IsPersonName(t)) {
-        name = t;
-        break;
+      if (header_text::IsPersonName(t)) {
+        if (!titles.empty()) {
+          name = t;
+          break;
+        }
+        last_name_like = t;
       }
     }
   }
+  // A signature block printed without its titles: the last name-like line.
+  if (name.empty()) name = last_name_like;
   if (name.empty()) return std::nullopt;
   Person p;
   p.name = name;
@@ -353,14 +369,17 @@ std::optional<Person> Signer(const std::vector<Line>& lines) {
   for (size_t i = 0; i < titles.size(); ++i) {
     auto split = SplitAuthority(titles[i]);
     bool last = i + 1 == titles.size();
+    auto cased = [](const std::string& t) {
+      return header_text::IsUpperText(t) ? header_text::OrgCase(t) : t;
+    };
     if (split) {
-      authority.push_back(split->first + " " + header_text::OrgCase(split->second));
+      authority.push_back(split->first + " " + cased(split->second));
     } else if (last) {
-      p.title = header_text::OrgCase(titles[i]);
+      p.title = cased(titles[i]);
     } else if (!authority.empty()) {
-      authority.back() += " " + header_text::OrgCase(titles[i]);
+      authority.back() += " " + cased(titles[i]);
     } else {
-      authority.push_back(header_text::OrgCase(titles[i]));
+      authority.push_back(cased(titles[i]));
     }
   }
   for (size_t i = 0; i < authority.size(); ++i) {
@@ -404,7 +423,8 @@ DocumentHeader ExtractHeader(std::string_view text) {
           continue;
         }
       }
-      if (type_line < 0 && line.cells.size() == 1) {
+      if (type_line < 0 && line.cells.size() == 1 &&
+          (!h.number.empty() || !h.place.empty() || h.date)) {
         if (auto type = ParseTypeLine(c.text)) {
           h.type = type->first;
           h.subject = type->second;

@@ -133,8 +133,10 @@ std::vector<Line> SplitLines(std::string_view text) {
       auto ends_with = [](const std::string& a, std::string_view b) {
         return a.size() >= b.size() && a.compare(a.size() - b.size(), b.size(), b) == 0;
       };
-      if (!line.cells.empty() && (ends_with(line.cells.back().text, "ngày") ||
-                                  cell.rfind("tháng ", 0) == 0 || cell.rfind("năm ", 0) == 0)) {
+      if (!line.cells.empty() &&
+          (ends_with(line.cells.back().text, "ngày") || cell.rfind("tháng ", 0) == 0 ||
+           cell.rfind("năm ", 0) == 0 ||
+           (ends_with(line.cells.back().text, ",") && cell.rfind("ngày ", 0) == 0))) {
         line.cells.back().text += " " + cell;
       } else {
         line.cells.push_back({cell, start_col});

@@ -108,6 +108,28 @@ std::optional<Person> Chair(const std::string& before, const std::string& after)
   bool use_after = !after.empty();
   std::vector<std::string> w = Words(use_after ? after : before);
   auto [b, e] = FindName(w, use_after);
+  const int n = static_cast<int>(w.size());
+  if (b >= 0 && !use_after) {
+    // A name stands at the end of the words before "chủ trì", after an honorific, or before the
+    // title that follows it ("đồng chí X, Phó Chủ tịch ..."); "tại Hà Nội, ..." is a place.
+    std::string prev = b > 0 ? header_text::Lower(w[b - 1]) : "";
+    static constexpr std::array<std::string_view, 9> kPlacePrepositions = {
+        "tại", "ở", "về", "và", "của", "với", "đến", "từ", "trên"};
+    bool honorific = prev == "chí" || prev == "ông" || prev == "bà";
+    bool followed_by_title = e < n && (w[e - 1].back() == ',' || w[e] == "-" || w[e] == "–");
+    bool place = std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(), prev) !=
+                 kPlacePrepositions.end();
+    if (!(e == n || honorific || (followed_by_title && !place))) b = e = -1;
+  }
+  if (b < 0 && !use_after) {
+    // No family name we know: the capitalised words that end the clause, after a title word.
+    int rb = n;
+    while (rb > 0 && NameWord(w[rb - 1]) && w[rb - 1].back() != ',') --rb;
+    if (n - rb >= 2 && n - rb <= 4 && rb > 0 && !header_text::StartsUpper(w[rb - 1])) {
+      b = rb;
+      e = n;
+    }
+  }
   if (b < 0) return std::nullopt;
   Person p;
   p.name = Trim(JoinWords(w, b, e), " ,;.:");
@@ -266,6 +288,51 @@ std::string OpeningParagraphs(std::string_view text, size_t limit) {
   return out;
 }
 
+// A notice about a meeting that names no "chủ trì": "Ngày 5/6/2024, Chủ tịch UBND tỉnh Nguyễn
+// Văn A đã làm việc với ...; kết luận như sau". The meeting is there when the subject or the
+// opening paragraph speaks of one; the chair is the person who concludes or holds it.
+std::optional<Meeting> MeetingWithoutChair(const std::string& head, std::string_view text,
+                                           const DocumentHeader& header) {
+  // The body starts after the subject (or the type line) in the joined opening.
+  size_t body = std::string::npos;
+  if (!header.subject.empty()) {
+    size_t k = head.find(header.subject);
+    if (k != std::string::npos) body = k + header.subject.size();
+  }
+  if (body == std::string::npos && !header.type.empty()) {
+    size_t k = head.find(header_text::Upper(header.type));
+    if (k != std::string::npos) body = k + header_text::Upper(header.type).size();
+  }
+  if (body == std::string::npos) return std::nullopt;
+  size_t pb = head.find_first_not_of('\n', body);
+  if (pb == std::string::npos) return std::nullopt;
+  size_t pe = head.find('\n', pb);
+  std::string paragraph = head.substr(pb, pe == std::string::npos ? std::string::npos : pe - pb);
+  std::string lower = header_text::Lower(paragraph + " " + header.subject);
+  bool about_meeting = false;
+  for (std::string_view w : {"họp", "hội nghị", "buổi làm việc", "cuộc làm việc", "làm việc với",
+                             "phiên", "hội thảo", "tọa đàm", "toạ đàm"}) {
+    if (lower.find(w) != std::string::npos) about_meeting = true;
+  }
+  if (!about_meeting) return std::nullopt;
+  Meeting m;
+  std::optional<int> year = header.date ? std::optional<int>(header.date->year) : HeaderYear(text);
+  m.date = MeetingDate(paragraph, year);
+  m.place = MeetingPlace(paragraph);
+  for (std::string_view verb : {" đã kết luận", " kết luận", " đã có buổi", " đã làm việc",
+                                " làm việc với", " đã họp", " họp "}) {
+    size_t k = paragraph.find(verb);
+    if (k == std::string::npos) continue;
+    std::string before = paragraph.substr(0, k);
+    size_t semi = before.rfind(';');
+    if (semi != std::string::npos) before = before.substr(semi + 1);
+    m.chair = Chair(before, "");
+    if (m.chair) break;
+  }
+  m.attendees = Attendees(paragraph);
+  return m;
+}
+
 }  // namespace
 
 std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeader& header) {
@@ -277,7 +344,8 @@ std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeade
   // The opening of the body, joined: hard-wrapped lines become one paragraph.
   std::string head = OpeningParagraphs(text, 8000);
   size_t chu_tri = std::min(head.find("chủ trì"), head.find("Chủ trì"));
-  if (chu_tri == std::string::npos || chu_tri > 3000) return std::nullopt;
+  if (chu_tri == std::string::npos || chu_tri > 3000)
+    return MeetingWithoutChair(head, text, header);
   // The sentence and the paragraph holding "chủ trì".
   size_t para = head.rfind('\n', chu_tri);
   para = para == std::string::npos ? 0 : para + 1;
