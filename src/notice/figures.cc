@@ -163,7 +163,15 @@ bool GluableMeasure(std::string_view m) {
 
 // Matches a measure at `pos`: returns its byte length or 0. Words must end at a non-letter.
 size_t MatchMeasure(std::string_view s, size_t pos, std::string* unit) {
+  // Only measures whose first word is the next word can match.
+  size_t ws = 0;
+  std::string_view first_word = text::NextWord(s, pos, &ws);
+  if (ws != pos || first_word.empty()) return 0;
+  const std::string first = text::LowerWord(first_word);
   for (std::string_view m : kMeasures) {
+    std::string_view m_first = m.substr(0, m.find_first_of(" ,"));
+    bool exact_case = m == "MW" || m == "kWh";
+    if (exact_case ? first_word != m_first : first != m_first) continue;
     size_t i = pos, k = 0;
     bool ok = true;
     while (k < m.size()) {
@@ -295,14 +303,20 @@ int CountWords(std::string_view s) {
 // three words), at most `kMaxWords` of them, with bullets and emphasis removed.
 std::string ContextBefore(std::string_view s, size_t pos) {
   constexpr int kMaxWords = 20;
+  constexpr size_t kMaxBytes = 400;  // a clause longer than this is cut (keeps the scan linear)
+  const size_t floor = pos > kMaxBytes ? pos - kMaxBytes : 0;
   size_t b = pos;
   std::string ctx;
   for (int round = 0; round < 2; ++round) {
     if (round == 1) {
-      if (b == 0 || s[b - 1] != ',') break;
+      if (b <= floor || s[b - 1] != ',') break;
       --b;  // extend over one comma
     }
-    while (b > 0 && !IsClauseEnd(s, b - 1)) --b;
+    while (b > floor && !IsClauseEnd(s, b - 1)) --b;
+    if (b == floor && floor > 0) {
+      // Cut at a word boundary, never inside a character.
+      while (b < pos && s[b] != ' ' && s[b] != '\n') ++b;
+    }
     ctx = CollapseSpace(s.substr(b, pos - b));
     while (!ctx.empty() && std::string_view("-+ ,;:.").find(ctx[0]) != std::string_view::npos) {
       ctx.erase(0, 1);

@@ -18,6 +18,8 @@ using header_text::Cell;
 using header_text::Line;
 
 constexpr size_t kHeaderLines = 80;
+// The longest cell given to std::regex (which recurses per character matched).
+constexpr size_t kMaxRegexInput = 300;
 
 // Document types (tên loại) printed in capitals on their own line.
 constexpr std::array<std::string_view, 33> kTypes = {
@@ -110,6 +112,9 @@ struct PlaceDate {
 
 // "Lào Cai, ngày 11 tháng 6 năm 2026"; a blank day ("ngày   tháng 6 năm 2023") gives no date.
 std::optional<PlaceDate> ParsePlaceDate(std::string_view cell) {
+  // std::regex recurses per character: long cells are never a date line and could exhaust the
+  // stack.
+  if (cell.size() > kMaxRegexInput) return std::nullopt;
   static const std::regex kLong(
       R"(^(.*?),?\s*ngày(?:\s|\.|_|…)*([0-9]{0,2})(?:\s|\.|_|…)*tháng(?:\s|\.|_|…)*([0-9]{0,2})(?:\s|\.|_|…)*năm\s*([0-9]{4}))");
   static const std::regex kShort(
@@ -295,6 +300,7 @@ std::string IssuerFromBody(std::string_view text, const std::string& place) {
 
 // Authority prefixes of a signature block, normalised: "TM.", "KT.", "TL.", "TUQ.", "Q.".
 std::optional<std::pair<std::string, std::string>> SplitAuthority(std::string_view cell) {
+  if (cell.size() > kMaxRegexInput) return std::nullopt;
   static const std::regex kPrefix(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\.?\s+(.+)$)");
   std::string s(cell);
   std::smatch m;
@@ -309,6 +315,7 @@ std::optional<std::pair<std::string, std::string>> SplitAuthority(std::string_vi
 
 // A signer's title printed in ordinary case: "Phó Chủ tịch", "Giám đốc", "Bộ trưởng".
 bool IsRoleTitle(std::string_view cell) {
+  if (cell.size() > kMaxRegexInput) return false;
   static const std::regex kRole(
       R"(^(Phó |Quyền )?(Chủ tịch|Giám đốc|Chánh Văn phòng|Chánh văn phòng|Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ nhiệm|Bí thư|Trưởng ban|Cục trưởng|Vụ trưởng|Tổng Cục trưởng|Chi cục trưởng|Trưởng phòng|Chánh Thanh tra|Tổng Giám đốc|Hiệu trưởng|Viện trưởng)( .*)?$)");
   return header_text::Words(cell).size() <= 8 && std::regex_match(std::string(cell), kRole);

@@ -215,7 +215,8 @@ std::string OrgCase(std::string_view s) {
   };
   static const std::array<std::string_view, 12> kHeads = {
       "bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "tổng", "chi", "trung", "học", "trường"};
-  bool place = false;  // inside a place name after a level word
+  bool place = false;      // inside a place name after a level word
+  bool head_seen = false;  // a head word ("Bộ", "Sở") came before
   for (size_t i = 0; i < w.size(); ++i) {
     if (i == 0 || (i > 0 && !w[i - 1].empty() && w[i - 1].back() == ',')) cap[i] = true;
     if (place) {
@@ -264,11 +265,8 @@ std::string OrgCase(std::string_view s) {
       cap[i + 1] = true;
     }
     if (is(i, "trung") && is(i + 1, "tâm") && i + 2 < w.size()) cap[i + 2] = true;
-    bool head_seen = false;
-    for (size_t k = 0; k < i && !head_seen; ++k) {
-      for (std::string_view h : kHeads) head_seen = head_seen || is(k, h);
-    }
     if (is(i, "và") && head_seen && i + 1 < w.size()) cap[i + 1] = true;
+    for (std::string_view h : kHeads) head_seen = head_seen || is(i, h);
     if ((is(i, "tổng") || is(i, "chi")) && is(i + 1, "cục") && i + 2 < w.size()) cap[i + 2] = true;
   }
   std::string out;

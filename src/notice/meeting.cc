@@ -16,6 +16,10 @@ using header_text::Words;
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// The longest text given to std::regex, which recurses per character matched: the opening
+// sentence of a notice is shorter.
+constexpr size_t kMaxRegexInput = 2000;
+
 // A word that can be part of a name: a capital then lower-case letters.
 bool NameWord(std::string w) {
   while (!w.empty() && std::string_view(",;.:").find(w.back()) != std::string_view::npos) {
@@ -169,7 +173,8 @@ std::optional<int> HeaderYear(std::string_view text) {
 
 // The first date in `s`: "Ngày 12/6/2023", "ngày 07 tháng 10 năm 2024", "Sáng 20/5" (the year
 // from `year`).
-std::optional<text::Date> MeetingDate(const std::string& s, std::optional<int> default_year) {
+std::optional<text::Date> MeetingDate(const std::string& full, std::optional<int> default_year) {
+  const std::string s = full.substr(0, kMaxRegexInput);
   static const std::regex kDate(
       R"((?:Ngày|ngày|Sáng|sáng|Chiều|chiều|Tối|tối|Trưa|trưa)\s+(?:ngày\s+)?([0-9]{1,2})\s*(?:/|-|\.|tháng)\s*([0-9]{1,2})(?:\s*(?:/|-|\.|năm)\s*([0-9]{4}))?)");
   std::smatch m;
@@ -187,7 +192,8 @@ std::optional<text::Date> MeetingDate(const std::string& s, std::optional<int> d
   return d;
 }
 
-std::string MeetingPlace(const std::string& s) {
+std::string MeetingPlace(const std::string& full) {
+  const std::string s = full.substr(0, kMaxRegexInput);
   static const std::regex kPlace(R"((?:^|\s)tại\s+([^,;]+))");
   std::smatch m;
   if (!std::regex_search(s, m, kPlace)) return "";
@@ -210,7 +216,8 @@ bool Vague(const std::string& item) {
 }
 
 // "với sự tham dự của A; B; đại diện các Bộ: X, Y" -> A, B, Bộ X, Bộ Y.
-std::vector<std::string> Attendees(const std::string& s) {
+std::vector<std::string> Attendees(const std::string& full) {
+  const std::string s = full.substr(0, kMaxRegexInput);
   static const std::regex kFrom(
       R"((?:tham dự của|Tham dự (?:cuộc họp|hội nghị|buổi làm việc|phiên họp)?\s*có|tham dự gồm|thành phần gồm|Thành phần tham dự gồm|Tham dự có)\s*:?\s*)");
   std::smatch m;
