@@ -103,6 +103,8 @@ void ParseSubject(std::string_view s, const std::vector<Token>& t, size_t p, siz
   if (list.empty() || next > end) return;
   // The subject must be followed by a predicate, a colon, a parenthesis or the end.
   size_t n = SkipParen(t, next);
+  // "Các sở, ban, ngành; ..., căn cứ chức năng ...": a comma before the predicate.
+  if (IsPunct(t, n, ",") && n + 1 < end && IsPredicateStart(t, n + 1)) ++n;
   bool at_end = OnlyPunctFrom(t, n, end);
   bool colon = IsPunct(t, next, ":");
   bool pred = n < end && (IsPredicateStart(t, n) || av > 0 || Is(t, n, "tiếp") ||
@@ -237,6 +239,24 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         if (l.empty()) continue;
         first.explicit_subject = true;
         first.own = l;
+        break;
+      }
+    }
+    // "Trong quá trình ..., nếu ..., các cơ quan, đơn vị kịp thời ...": after an opening
+    // adverbial clause the sentence names its own (here vague) subject.
+    if (!first.explicit_subject &&
+        StartsWithAny(t, first.begin, {{"trong"}, {"khi"}, {"nếu"}, {"trường", "hợp"}, {"để"},
+                                       {"căn", "cứ"}, {"sau", "khi"}, {"trên", "cơ", "sở"}})) {
+      for (size_t k = first.begin + 1; k + 1 < first.end; ++k) {
+        if (!IsPunct(t, k - 1, ",")) continue;
+        size_t next = 0;
+        std::vector<UnitMention> l = ParseUnitList(s, t, k, &next, false);
+        if (l.empty() || next >= first.end || t[next].punct || !text::StartsLower(t[next].text) ||
+            Is(t, next, "và") || Is(t, next, "hoặc")) {
+          continue;
+        }
+        first.explicit_subject = true;
+        first.own = NonVague(l);
         break;
       }
     }

@@ -614,7 +614,8 @@ std::vector<UnitMention> ParseUnitList(std::string_view s, const std::vector<Tok
     j = e;
   }
   // "các Bộ, ngành và các địa phương liên quan": a trailing "liên quan" covers the bare sets.
-  if (out.size() >= 2 && out.back().vague) {
+  if (out.size() >= 2 && out.back().vague &&
+      text::FoldKey(out.back().mention).find("liên quan") != std::string::npos) {
     for (UnitMention& m : out) {
       if (m.bare_set) m.vague = true;
     }
