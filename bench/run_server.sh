@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The server benchmark of issue 3: generates a province-sized tenant (bench/gen_province.cc) when
+# DB does not exist, starts `dondoc serve` on it and runs wrk (300 connections, 2 threads) on five
+# scenarios, printing req/s, latency percentiles, the server's peak RSS (VmHWM, reset before each
+# scenario) and the load average.
+#
+# Usage: bash bench/run_server.sh BUILD [DB] [SECONDS] [SCENARIO...]
+#   BUILD configured with -DCMAKE_BUILD_TYPE=Release -DDONDOC_BENCH=ON and built;
+#   DB defaults to /tmp/dondoc-province.db; SECONDS to 20; scenarios: open overdue scorecards
+#   task report (all by default, in that order: the write scenario last).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:?usage: bash bench/run_server.sh BUILD [DB] [SECONDS] [SCENARIO...]}
+DB=${2:-/tmp/dondoc-province.db}
+SECONDS_EACH=${3:-20}
+shift $(( $# < 3 ? $# : 3 ))
+SCENARIOS=${*:-open overdue scorecards task report}
+CONNECTIONS=${CONNECTIONS:-300}
+THREADS=${THREADS:-2}
+for bin in "$BUILD/dondoc" "$BUILD/bench/gen_province"; do
+  [ -x "$bin" ] || { echo "bench: $bin is not built"; exit 2; }
+done
+command -v wrk >/dev/null || { echo "bench: wrk is not installed"; exit 2; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%dT%H:%MZ)"
+if [ ! -s "$DB" ] || [ ! -s "$DB.lua" ]; then
+  echo "== generating the province tenant into $DB"
+  /usr/bin/time -f "  generation: %e s wall, %M KB peak" "$BUILD/bench/gen_province" --db "$DB"
+fi
+echo "== database: $(du -h "$DB" | cut -f1)"
+
+log=$(mktemp)
+"$BUILD/dondoc" serve --db "$DB" --tenant province --host 127.0.0.1 --port 0 --quiet >"$log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
+port=""
+for _ in $(seq 100); do
+  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+  [ -n "$port" ] && break
+  kill -0 $pid 2>/dev/null || { cat "$log"; echo "bench: the server exited"; exit 1; }
+  sleep 0.2
+done
+[ -n "$port" ] || { cat "$log"; echo "bench: the server did not start"; exit 1; }
+url="http://127.0.0.1:$port"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-vanphong' "$url/api/v1/me")
+[ "$code" = 200 ] || { echo "bench: GET /api/v1/me with the bench token: HTTP $code"; exit 1; }
+echo "== server pid $pid on $url, $(grep -c ^processor /proc/cpuinfo) cpus; RSS after start: $(awk '/VmRSS/{print $2" "$3}' /proc/$pid/status)"
+
+for s in $SCENARIOS; do
+  echo 5 >/proc/$pid/clear_refs  # resets VmHWM to the current RSS
+  echo "== ($s) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s --latency -s bench/wrk/$s.lua $url -- $DB.lua"
+  echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s --latency \
+    -s "bench/wrk/$s.lua" "$url" -- "$DB.lua" | sed 's/^/   /'
+  echo "   peak RSS (VmHWM) during ($s): $(awk '/VmHWM/{print $2" "$3}' /proc/$pid/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
