@@ -70,7 +70,9 @@ bool IsItem(std::string_view cell) {
 bool IsBodyLine(const Line& line) {
   if (line.blank() || line.cells.size() > 1) return false;
   const std::string& t = line.cells[0].text;
-  if (IsItem(t) || StartsWith(t, "V/v") || StartsWith(t, "V/V")) return false;
+  if (IsItem(t) || StartsWith(t, "V/v") || StartsWith(t, "V/V") || StartsWith(t, "Về việc")) {
+    return false;
+  }
   return header_text::Words(t).size() >= 9 && !header_text::IsUpperText(t);
 }
 
@@ -143,9 +145,39 @@ std::optional<PlaceDate> ParsePlaceDate(std::string_view cell) {
   return pd;
 }
 
+// True when every word of the line is one letter ("T H Ô N G   B Á O").
+bool LetterSpaced(const Line& line) {
+  int letters = 0;
+  for (const Cell& c : line.cells) {
+    for (const std::string& w : header_text::Words(c.text)) {
+      if (header_text::CodePoints(w) != 1) return false;
+      ++letters;
+    }
+  }
+  return letters >= 4;
+}
+
 // The type word a capitalised line starts with, and the rest of the line.
-std::optional<std::pair<std::string, std::string>> ParseTypeLine(std::string_view cell) {
-  if (!header_text::IsUpperText(cell)) return std::nullopt;
+std::optional<std::pair<std::string, std::string>> ParseTypeLine(std::string_view raw) {
+  if (!header_text::IsUpperText(raw)) return std::nullopt;
+  // A type printed letter-spaced ("T H Ô N G  B Á O") reads as its word.
+  std::string joined;
+  std::vector<std::string> letters = header_text::Words(raw);
+  bool spaced = letters.size() >= 4;
+  for (const std::string& l : letters) {
+    spaced = spaced && header_text::CodePoints(l) == 1;
+    joined += l;
+  }
+  if (spaced) {
+    for (std::string_view t : kTypes) {
+      std::string bare;
+      for (char c : t) {
+        if (c != ' ') bare.push_back(c);
+      }
+      if (joined == bare) return std::make_pair(header_text::SentenceCase(t), std::string());
+    }
+  }
+  std::string_view cell = raw;
   std::string_view best;
   for (std::string_view t : kTypes) {
     if (StartsWith(cell, t) && t.size() > best.size() &&
@@ -430,9 +462,9 @@ DocumentHeader ExtractHeader(std::string_view text) {
           continue;
         }
       }
-      if (type_line < 0 && line.cells.size() == 1 &&
+      if (type_line < 0 && (line.cells.size() == 1 || LetterSpaced(line)) &&
           (!h.number.empty() || !h.place.empty() || h.date)) {
-        if (auto type = ParseTypeLine(c.text)) {
+        if (auto type = ParseTypeLine(line.cells.size() == 1 ? c.text : line.Joined())) {
           h.type = type->first;
           h.subject = type->second;
           type_line = static_cast<long>(i);
@@ -441,9 +473,12 @@ DocumentHeader ExtractHeader(std::string_view text) {
         }
       }
       if (vv_line < 0 && type_line < 0 &&
-          (StartsWith(c.text, "V/v") || StartsWith(c.text, "V/V"))) {
+          (StartsWith(c.text, "V/v") || StartsWith(c.text, "V/V") ||
+           (StartsWith(c.text, "Về việc") && (!h.number.empty() || h.date)))) {
         vv_line = static_cast<long>(i);
-        vv = header_text::CollapseSpace(c.text.substr(3));
+        size_t skip = StartsWith(c.text, "Về việc") ? std::string_view("Về việc").size() : 3;
+        vv = header_text::CollapseSpace(c.text.substr(skip));
+        while (!vv.empty() && (vv[0] == ':' || vv[0] == ' ')) vv.erase(0, 1);
         issuer_done = true;
         continue;
       }

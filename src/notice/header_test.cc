@@ -97,6 +97,21 @@ TEST(HeaderTest, Snippets) {
        "Ngày 20/5/2026, Chính phủ ban hành Nghị định số 178/2026/NĐ-CP quy định việc quản lý.\n",
        "Bộ Tài chính", "8388/BTC-QLCS", "2026-06-19", "Hà Nội", "Công văn",
        "triển khai Nghị định số 178/2026/NĐ-CP"},
+      {10,
+       "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "HUYỆN SA PA\n"
+       "Số:     88/TB-UBND           Sa Pa, ngày 2 tháng 8 năm 2024\n\n"
+       "                 T H Ô N G   B Á O\n"
+       "Kết luận của Chủ tịch UBND huyện tại cuộc họp ngày 01/8/2024\n\n"
+       "Ngày 01/8/2024, Chủ tịch UBND huyện Sa Pa đã họp với các phòng, ban chuyên môn.\n",
+       "Ủy ban nhân dân huyện Sa Pa", "88/TB-UBND", "2024-08-02", "Sa Pa", "Thông báo",
+       "Kết luận của Chủ tịch UBND huyện tại cuộc họp ngày 01/8/2024"},
+      {11,
+       "SỞ Y TẾ                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "Số: 12/SYT-NV               Bắc Ninh, ngày 3 tháng 1 năm 2025\n"
+       "Về việc: tăng cường phòng chống dịch\n\n"
+       "Kính gửi: Các bệnh viện tuyến tỉnh.\n",
+       "Sở Y tế", "12/SYT-NV", "2025-01-03", "Bắc Ninh", "Công văn", "tăng cường phòng chống dịch"},
   };
   for (const Case& c : cases) {
     DocumentHeader h = ExtractHeader(c.text);

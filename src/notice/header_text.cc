@@ -135,6 +135,7 @@ std::vector<Line> SplitLines(std::string_view text) {
       };
       if (!line.cells.empty() &&
           (ends_with(line.cells.back().text, "ngày") || cell.rfind("tháng ", 0) == 0 ||
+           line.cells.back().text == "Số:" || line.cells.back().text == "Số" ||
            cell.rfind("năm ", 0) == 0 ||
            (ends_with(line.cells.back().text, ",") && cell.rfind("ngày ", 0) == 0))) {
         line.cells.back().text += " " + cell;
@@ -176,6 +177,14 @@ bool IsUpperText(std::string_view s) {
 }
 
 std::string SentenceCase(std::string_view s) { return CapitalizeWord(Lower(s)); }
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;

@@ -48,6 +48,8 @@ bool IsPersonName(std::string_view s);
 // True when `word` is a common Vietnamese family name ("Nguyễn", "Trần", "Đỗ", ...).
 bool IsFamilyName(std::string_view word);
 
+// Number of code points in `s`.
+size_t CodePoints(std::string_view s);
 // Splits words on white space.
 std::vector<std::string> Words(std::string_view s);
 // True when the first letter of `word` is upper case.

@@ -386,6 +386,7 @@ std::optional<Meeting> ExtractMeeting(std::string_view text, const DocumentHeade
   std::optional<int> year = header.date ? std::optional<int>(header.date->year) : HeaderYear(text);
   m.date = MeetingDate(sentence, year);
   if (!m.date) m.date = MeetingDate(paragraph, year);
+  if (!m.date) m.date = MeetingDate(header.subject, year);
   m.place = MeetingPlace(sentence);
   if (m.place.empty()) m.place = MeetingPlace(paragraph);
   m.chair = Chair(before, after);
