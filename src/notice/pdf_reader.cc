@@ -49,11 +49,21 @@ bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
-std::string FirstLine(std::string_view s) {
-  size_t start = s.find_first_not_of(" \n");
-  if (start == std::string_view::npos) return "no reason given";
-  s.remove_prefix(start);
-  return std::string(s.substr(0, std::min(s.find('\n'), size_t{200})));
+// The line of poppler's stderr that says why: the first "Error" line, else the first line.
+std::string Reason(std::string_view err) {
+  std::string_view chosen;
+  for (size_t pos = 0; pos < err.size();) {
+    size_t end = std::min(err.find('\n', pos), err.size());
+    std::string_view line = err.substr(pos, end - pos);
+    if (chosen.empty() && !line.empty()) chosen = line;
+    if (line.find("Error") != std::string_view::npos) {
+      chosen = line;
+      break;
+    }
+    pos = end + 1;
+  }
+  if (chosen.empty()) return "no reason given";
+  return std::string(chosen.substr(0, 200));
 }
 
 Status LimitError(const ChildResult& r) {
@@ -119,7 +129,7 @@ Result<std::string> ReadPdf(std::string_view bytes, std::vector<std::string>* wa
                                     Contains(info->err, "assword")));
     if (encrypted) return Status::PermissionDenied("the PDF is encrypted");
     std::string reason = !r.err.empty() ? r.err : info.ok() ? info->err : "";
-    return Status::Corruption("the PDF cannot be read (" + FirstLine(reason) + ")");
+    return Status::Corruption("the PDF cannot be read (" + Reason(reason) + ")");
   }
   std::string text = PagesFromPdftotext(r.out);
   if (text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
