@@ -9,6 +9,9 @@ int Run(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   AddExtractCommand(app, &exit_code);
+  AddServeCommand(app, &exit_code);
+  AddAdminCommand(app, &exit_code);
+  AddBackupCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

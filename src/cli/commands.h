@@ -16,6 +16,9 @@ int Run(int argc, char** argv);
 
 // Each subcommand registers its options on `app` and runs when chosen.
 void AddExtractCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
+void AddAdminCommand(CLI::App& app, int* exit_code);
+void AddBackupCommand(CLI::App& app, int* exit_code);
 
 }  // namespace dondoc::cli
 

@@ -1,0 +1,138 @@
+// `dondoc serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--demo] [--demo-notice PATH]`:
+// the composition root of the server: config → store → services → server.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/clock.h"
+#include "app/credentials.h"
+#include "app/demo.h"
+#include "app/service.h"
+#include "cli/commands.h"
+#include "cli/open_store.h"
+#include "http/api.h"
+#include "http/dispatch.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "web/pages.h"
+
+namespace dondoc::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string db = "dondoc.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;
+  bool demo = false;
+  std::string demo_notice;
+  std::string units_csv;
+  std::string tenant;
+  bool quiet = false;
+};
+
+// A path given relative to the repository, tried from the working directory first.
+std::string FindInRepository(const std::string& relative) {
+  if (std::filesystem::exists(relative)) return relative;
+  std::string root = RepositoryRoot();
+  if (!root.empty()) {
+    std::filesystem::path p = std::filesystem::path(root) / relative;
+    if (std::filesystem::exists(p)) return p.string();
+  }
+  return relative;
+}
+
+int Serve(const ServeArgs& args) {
+  if (args.quiet) spdlog::set_level(spdlog::level::warn);
+  Result<std::unique_ptr<store::Store>> store = OpenStore(args.db);
+  if (!store.ok()) {
+    std::cerr << "dondoc serve: " << store.status().message() << "\n";
+    return 1;
+  }
+  app::SystemClock clock;
+  app::PasswordHasher hasher;
+
+  if (args.demo) {
+    Result<domain::Tenant> existing = (*store)->FindTenantBySlug(app::kDemoTenantSlug);
+    if (!existing.ok()) {
+      app::DemoOptions demo;
+      const char* env = std::getenv("DONDOC_DEMO_PASSWORD");
+      bool random_password = env == nullptr || std::string(env).empty();
+      demo.password = random_password ? app::RandomToken().substr(0, 16) : std::string(env);
+      demo.notice_path = args.demo_notice.empty()
+                             ? FindInRepository("../shared/corpus/dev/ducpho-2023-06-kl.txt")
+                             : args.demo_notice;
+      demo.units_csv =
+          args.units_csv.empty() ? FindInRepository("data/ducpho-units.csv") : args.units_csv;
+      Result<app::DemoResult> seeded = app::SeedDemo(**store, clock, hasher, demo);
+      if (!seeded.ok()) {
+        std::cerr << "dondoc serve: cannot build the demo: " << seeded.status().message() << "\n";
+        return 1;
+      }
+      std::cout << "Demo tenant \"" << app::kDemoTenantName << "\": " << seeded->units
+                << " units, notice " << seeded->notice_id << " with " << seeded->tasks
+                << " tasks confirmed.\n";
+      std::cout << "Demo users: admin, vanphong, chutich, phochutich, tckh, congan, xem\n";
+      if (random_password) {
+        std::cout << "Demo password (shown once): " << demo.password << "\n";
+      } else {
+        std::cout << "Demo password: from DONDOC_DEMO_PASSWORD\n";
+      }
+    }
+  }
+  Result<domain::Id> tenant =
+      ChooseTenant(**store, args.demo && args.tenant.empty() ? app::kDemoTenantSlug : args.tenant,
+                   /*create_if_none=*/true);
+  if (!tenant.ok()) {
+    std::cerr << "dondoc serve: " << tenant.status().message() << "\n";
+    return 1;
+  }
+  app::Service service(**store, clock, hasher, *tenant);
+  http::Router router;
+  http::RegisterApi(router, service);
+  web::RegisterPages(router, service);
+  http::ServerOptions options;
+  options.host = args.host;
+  options.port = static_cast<unsigned short>(args.port);
+  options.threads = args.threads;
+  options.access_log = !args.quiet;
+  http::Server server(options,
+                      [&router](http::Request& req) { return http::Dispatch(router, req); });
+  Status st = server.Start();
+  if (!st.ok()) {
+    std::cerr << "dondoc serve: " << st.message() << "\n";
+    return 1;
+  }
+  std::cout << "dondoc listening on http://" << args.host << ":" << server.port() << "/\n"
+            << "Sign in: POST http://" << args.host << ":" << server.port()
+            << "/api/v1/login {\"username\": \"vanphong\", \"password\": \"…\"}\n"
+            << std::flush;
+  server.StopOnSignals();
+  server.Run();
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "Run the HTTP server");
+  cmd->add_option("--db", args->db, "SQLite database file")->capture_default_str();
+  cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", args->port, "Port (0: any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", args->threads, "Server threads (0: the number of cores)");
+  cmd->add_flag("--demo", args->demo, "On an empty database, build the demo tenant");
+  cmd->add_option("--demo-notice", args->demo_notice, "The notice the demo imports");
+  cmd->add_option("--units", args->units_csv, "Unit directory CSV for the demo");
+  cmd->add_option("--tenant", args->tenant, "Tenant slug (default: the first tenant)");
+  cmd->add_flag("--quiet", args->quiet, "No access log");
+  cmd->callback([args, exit_code] { *exit_code = Serve(*args); });
+}
+
+}  // namespace dondoc::cli
