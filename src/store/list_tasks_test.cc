@@ -224,5 +224,47 @@ TEST_F(ListTasksTest, UnitListsFollowTaskUpdates) {
   EXPECT_EQ(Refs(*store_->ListTasks(seed_.a, f)), std::vector<std::string>{"T3"});
 }
 
+// Every task of the tenant is under the root unit, so the multi-unit path (deduplicated and
+// sorted in C++) must give the same pages as the unfiltered path (sorted by SQL).
+TEST_F(ListTasksTest, MultiUnitPagesMatchSqlOrder) {
+  // Same due dates for two tasks, to exercise the tie-breaks.
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, seed_.task["T2"]));
+                    t.due = D("2023-06-30");
+                    t.updated_at = testing::kT0 + 5;
+                    return tx.UpdateTask(t);
+                  })
+                  .ok());
+  struct Case {
+    int n;
+    TaskSort sort;
+    int limit;
+    int offset;
+  };
+  const Case cases[] = {
+      {1, TaskSort::kDueAsc, 50, 0},      {2, TaskSort::kDueDesc, 50, 0},
+      {3, TaskSort::kCreatedDesc, 50, 0}, {4, TaskSort::kIdAsc, 50, 0},
+      {5, TaskSort::kUpdatedDesc, 50, 0}, {6, TaskSort::kRank, 50, 0},
+      {7, TaskSort::kDueAsc, 2, 3},       {8, TaskSort::kDueDesc, 4, 5},
+      {9, TaskSort::kDueAsc, 3, 6},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE("case " + std::to_string(c.n));
+    TaskFilter all;
+    all.sort = c.sort;
+    all.limit = c.limit;
+    all.offset = c.offset;
+    TaskFilter under_root = all;
+    under_root.unit_id = seed_.unit["ubnd"];
+    auto a = store_->ListTasks(seed_.a, all);
+    auto b = store_->ListTasks(seed_.a, under_root);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(Refs(*a), Refs(*b));
+    EXPECT_EQ(a->total, 6);
+    EXPECT_EQ(b->total, 6);
+  }
+}
+
 }  // namespace
 }  // namespace dondoc::store

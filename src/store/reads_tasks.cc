@@ -1,5 +1,6 @@
 // Reads of notices, tasks and what hangs off a task.
 #include <algorithm>
+#include <unordered_set>
 
 #include "store/fts_tokenizer.h"
 #include "store/reads.h"
@@ -164,6 +165,35 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
   const int offset = std::max(f.offset, 0);
   TaskQuery q = BuildTaskQuery(tenant_id, f, sub_units, limit, offset);
   Page<domain::Task> page;
+  if (q.use_candidates) {
+    std::vector<TaskKey> keys;
+    {
+      DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare(q.candidates.sql));
+      q.candidates.BindAll(c);
+      std::unordered_set<Id> seen;
+      while (true) {
+        DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
+        if (!row) break;
+        if (!seen.insert(c.Int(0)).second) continue;
+        keys.push_back(TaskKey{c.Int(0), c.Text(1), c.Int(2), c.Int(3)});
+      }
+    }
+    page.total = static_cast<long>(keys.size());
+    if (limit == 0 || page.total <= offset) return page;
+    const size_t end = std::min(keys.size(), static_cast<size_t>(offset) + limit);
+    auto less = [&](const TaskKey& a, const TaskKey& b) { return TaskLess(f.sort, a, b); };
+    std::partial_sort(keys.begin(), keys.begin() + static_cast<long>(end), keys.end(), less);
+    for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
+      DONDOC_ASSIGN_OR_RETURN(Stmt s,
+                              db.Prepare(std::string("SELECT ") + kTaskCols +
+                                         " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2"));
+      s.Bind(1, tenant_id).Bind(2, keys[i].id);
+      DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (row) page.items.push_back(ReadTask(s));
+    }
+    DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &page.items));
+    return page;
+  }
   {
     DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare(q.count.sql));
     q.count.BindAll(c);

@@ -138,6 +138,32 @@ std::string OrderBy(TaskSort sort, const std::string& a, const std::string& id, 
 
 }  // namespace
 
+bool TaskLess(TaskSort sort, const TaskKey& a, const TaskKey& b) {
+  static const std::string kNoDue = "9999-12-31";
+  switch (sort) {
+    case TaskSort::kDueAsc: {
+      const std::string& da = a.due.empty() ? kNoDue : a.due;
+      const std::string& db = b.due.empty() ? kNoDue : b.due;
+      if (da != db) return da < db;
+      return a.id < b.id;
+    }
+    case TaskSort::kDueDesc:
+      if (a.due.empty() != b.due.empty()) return b.due.empty();
+      if (a.due != b.due) return a.due > b.due;
+      return a.id < b.id;
+    case TaskSort::kCreatedDesc:
+      return a.id > b.id;
+    case TaskSort::kUpdatedDesc:
+      if (a.updated_at != b.updated_at) return a.updated_at > b.updated_at;
+      return a.id > b.id;
+    case TaskSort::kIdAsc:
+    case TaskSort::kRank:
+      if (a.notice_id != b.notice_id) return a.notice_id < b.notice_id;
+      return a.id < b.id;
+  }
+  return a.id < b.id;
+}
+
 void AppendStateCondition(domain::TaskState state, const std::string& a, SqlParts* p) {
   using domain::TaskState;
   p->S("(");
@@ -203,13 +229,11 @@ TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id
     } else {
       ids = *f.visible_unit_ids;
     }
-    // One unit: (unit, task) is the key, no task repeats. Several: a task may match twice.
-    const char* distinct = ids.size() > 1 ? "DISTINCT " : "";
+    // One unit: (unit, task) is the key, no task repeats. Several: a task may match twice, and
+    // the caller deduplicates the candidates.
     SqlParts m;
-    m.S("SELECT ")
-        .S(distinct)
-        .S("t.task_id AS id, t.due AS due, t.notice_id AS notice_id, t.updated_at AS updated_at "
-           "FROM task_units t WHERE t.tenant_id = ")
+    m.S("SELECT t.task_id AS id, t.due AS due, t.notice_id AS notice_id, t.updated_at AS "
+        "updated_at FROM task_units t WHERE t.tenant_id = ")
         .V(tenant_id)
         .S(" AND t.unit_id IN (SELECT value FROM json_each(")
         .V(IdsJson(ids))
@@ -221,6 +245,11 @@ TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id
       m.S(")");
     }
     CommonFilters(tenant_id, f, "t.task_id", /*check_visible=*/by_unit, &m);
+    if (ids.size() > 1) {
+      q.use_candidates = true;
+      q.candidates = std::move(m);
+      return q;
+    }
     q.count.S("SELECT count(*) FROM (").Append(m).S(")");
     q.page.S(cols).S(" FROM (").Append(m);
     q.page.S(OrderBy(f.sort, "", "id", false)).S(" LIMIT ").V(limit).S(" OFFSET ").V(offset);

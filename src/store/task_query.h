@@ -44,10 +44,26 @@ void AppendDoneBy(const std::string& as_of, SqlParts* p);
 
 // ListTasks as two statements, each with its parameters: `count` gives the number of matching
 // tasks, `page` the rows of one page (kTaskCols of alias t).
+//
+// When several units drive the query, a task may match through more than one of them; SQL
+// DISTINCT over thousands of rows is slow, so then `candidates` is set instead: it yields
+// (task_id, due, notice_id, updated_at) per matching (task, unit) row, unordered, and the
+// caller deduplicates, sorts with TaskLess and reads the page's tasks.
 struct TaskQuery {
   SqlParts count;
   SqlParts page;
+  bool use_candidates = false;
+  SqlParts candidates;
 };
+
+struct TaskKey {
+  Id id = 0;
+  std::string due;  // "" when none
+  Id notice_id = 0;
+  std::int64_t updated_at = 0;
+};
+// The order of `sort`, as the SQL ORDER BY of the other paths.
+bool TaskLess(TaskSort sort, const TaskKey& a, const TaskKey& b);
 // `sub_unit_ids` is the expansion of f.unit_id (empty when unset or without sub-units).
 TaskQuery BuildTaskQuery(Id tenant_id, const TaskFilter& f, const std::vector<Id>& sub_unit_ids,
                          int limit, int offset);
