@@ -14,8 +14,11 @@ build: setup
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The demo server: UBND thị xã Đức Phổ with its users and the dev notice confirmed. The demo
+# password comes from DONDOC_DEMO_PASSWORD, else a random one is printed once.
 run: build
-	$(BUILD)/dondoc extract --format text --units data/ducpho-units.csv ../shared/corpus/dev/ducpho-2023-06-kl.txt
+	@echo "Starting the demo server; sign in as vanphong, chutich, tckh, ... (see ../shared/spec/api-core.md)"
+	$(BUILD)/dondoc serve --demo --db $(BUILD)/demo.db --host 127.0.0.1 --port $${PORT:-8080}
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
