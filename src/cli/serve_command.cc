@@ -82,6 +82,7 @@ int Serve(const ServeArgs& args) {
       } else {
         std::cout << "Demo password: from DONDOC_DEMO_PASSWORD\n";
       }
+      std::cout << std::flush;
     }
   }
   Result<domain::Id> tenant =
