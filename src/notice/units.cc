@@ -91,8 +91,7 @@ const std::vector<Phrase>& Titles() {
   static const auto* v = new std::vector<Phrase>(Phrases({
       "thủ trưởng", "chủ tịch", "giám đốc", "trưởng", "chánh", "đồng chí", "lãnh đạo",
       "người đứng đầu", "tổng giám đốc", "bộ trưởng", "cục trưởng", "chi cục trưởng",
-      "viện trưởng", "hiệu trưởng", "bí thư", "trưởng ban", "trưởng phòng", "chánh văn phòng",
-      "chánh thanh tra", "đại diện",
+      "viện trưởng", "hiệu trưởng", "bí thư", "đại diện",
   }));
   return *v;
 }
@@ -368,6 +367,13 @@ struct Parser {
           break;
         }
         bool at_start = q == start;
+        // A set of vague nouns takes only a qualifier that says which ones ("được giao ...",
+        // "quản lý chuyên ngành", "thực hiện dịch vụ công"), never a verb of the sentence.
+        if (at_start && !specific && tk.lower != "được" && tk.lower != "trực" &&
+            tk.lower != "thuộc" && tk.lower != "quản" && tk.lower != "thực" &&
+            tk.lower != "chuyên") {
+          break;
+        }
         if (at_start && (tk.lower == "được" || tk.lower == "trực" || tk.lower == "thuộc" ||
                          tk.lower == "quản" || tk.lower == "thực")) {
           ++q;

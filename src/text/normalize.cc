@@ -55,6 +55,23 @@ void ReplaceAll(std::string* s, const std::string& from, const std::string& to) 
   }
 }
 
+// Replaces `from` only where it ends a syllable (not followed by a letter): the two tone
+// placements differ only in open syllables ("hoà"/"hòa"), never in "hoạch" or "hoàn".
+void ReplaceAtSyllableEnd(std::string* s, const std::string& from, const std::string& to) {
+  size_t pos = 0;
+  while ((pos = s->find(from, pos)) != std::string::npos) {
+    size_t after = pos + from.size();
+    bool letter = after < s->size() && u_isalpha(static_cast<UChar32>(
+                                            FirstCodePoint(std::string_view(*s).substr(after))));
+    if (letter) {
+      pos = after;
+      continue;
+    }
+    s->replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
 }  // namespace
 
 char32_t FirstCodePoint(std::string_view s, int* len) {
@@ -145,7 +162,7 @@ std::string FoldKey(std::string_view in, FoldOptions options) {
   std::string folded;
   u.toUTF8String(folded);
   if (!options.strip_diacritics) {
-    for (const auto& [from, to] : TonePairs()) ReplaceAll(&folded, from, to);
+    for (const auto& [from, to] : TonePairs()) ReplaceAtSyllableEnd(&folded, from, to);
   }
   std::string out;
   out.reserve(folded.size());

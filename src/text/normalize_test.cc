@@ -18,7 +18,8 @@ TEST(NormalizeText, Cases) {
       {3, "Kế\xE2\x80\x8Bhoạch", "Kếhoạch"},                   // zero-width space
       {4, "phân\xC2\xAD" "công", "phâncông"},                  // soft hyphen
       {5, "\xEF\xBB\xBFSố", "Số"},                             // BOM
-      {6, "Ho\xCC\x80" "a", "Hoà"},                            // NFD -> NFC, placement kept
+      {6, "Hoa\xCC\x80", "Hoà"},                            // NFD -> NFC, placement kept
+      {7, "Ho\xCC\x80" "a", "Hòa"},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(NormalizeText(c.in), c.want) << "case " << c.id;
@@ -32,6 +33,8 @@ TEST(FoldKey, Cases) {
       {3, "Phòng Tài chính – Kế hoạch", "phòng tài chính - kế hoạch"},
       {4, "Phòng  Tài chính-Kế hoạch ", "phòng tài chính - kế hoạch"},
       {5, "ĐỨC PHỔ", "đức phổ"},
+      {6, "Kế hoạch", "kế hoạch"},
+      {7, "Thuỷ lợi", "thủy lợi"},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(FoldKey(c.in), c.want) << "case " << c.id;
