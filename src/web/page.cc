@@ -52,7 +52,7 @@ std::string RenderPage(const Viewer* viewer, const PageSpec& spec, const nlohman
     layout["csrf"] = viewer->csrf;
     layout["user"] = {{"name", viewer->name},
                       {"role", RoleLabelVi(viewer->role)},
-                      {"unit", viewer->unit_name}};
+                      {"unit", viewer->unit_name == viewer->name ? "" : viewer->unit_name}};
     layout["tenant"] = viewer->tenant_name;
     json nav = NavFor(viewer->role);
     for (auto& item : nav) {

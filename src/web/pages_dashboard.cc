@@ -82,7 +82,7 @@ http::Response DashboardPage(PageCall& c) {
   for (const auto& [id, p] : unit_rows) {
     units.push_back({{"name", names.Unit(id)},
                      {"href", "/tasks?unit=" + std::to_string(id) + "&role=lead"},
-                     {"overdue", p.overdue},
+                     {"overdue", p.overdue > 0 ? json(p.overdue) : json(nullptr)},
                      {"overdue_href",
                       "/tasks?unit=" + std::to_string(id) + "&role=lead&overdue=true"},
                      {"due_soon", p.due_soon},

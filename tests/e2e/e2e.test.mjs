@@ -95,8 +95,9 @@ async function signIn(user, viewport = { width: 1366, height: 768 }) {
   return { context, page };
 }
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+// Long pages (lists, the review screen) are shot as the first screen only.
+async function shot(page, name, fullPage = true) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 // A minimal .docx holding `text`, one paragraph per line.
@@ -185,7 +186,7 @@ test('office imports the dev notice as .txt and .docx, fixes a unit and confirms
   const marks = await page.locator('.doc mark.task').count();
   assert.ok(marks >= 10, `expected highlighted tasks, got ${marks}`);
   assert.ok(await page.locator('.doc .u').count() > 0, 'units are marked in the text');
-  await shot(page, '06-review');
+  await shot(page, '06-review', false);
 
   // Fix the lead unit of the first task.
   const first = page.locator('.review-task').first();
@@ -229,9 +230,9 @@ test('a unit user sees only its tasks, reports with a file, and is refused anoth
 
   const { context, page } = await signIn('tckh');
   assert.match(page.url(), /\/my$/);
-  await shot(page, '08-my-work');
+  await shot(page, '08-my-work', false);
   await page.goto(`${base}/tasks`);
-  await shot(page, '09-tasks-unit');
+  await shot(page, '09-tasks-unit', false);
   const rows = await page.locator('#results tbody tr').allTextContents();
   assert.ok(rows.length > 0, 'the unit has tasks');
   for (const r of rows) assert.match(r, /Tài chính - Kế hoạch/, `a row not of the unit: ${r.slice(0, 120)}`);
@@ -275,7 +276,7 @@ test('an XLSX export downloads and its rows match the list', async () => {
   await page.goto(`${base}/tasks?overdue=true`);
   const summary = await page.textContent('#results .muted');
   const total = Number((summary.match(/trên ([\d.]+) nhiệm vụ/) || [0, '0'])[1].replace(/\./g, ''));
-  await shot(page, '04-tasks');
+  await shot(page, '04-tasks', false);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Xuất Excel")')]);
   const file = await download.path();
   const { rows, sheet } = xlsxRows(fs.readFileSync(file));
@@ -312,12 +313,12 @@ test('screenshots: administration, phone and print layouts', async () => {
   await phone.page.goto(`${base}/tasks`);
   const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling on a phone (page is ${width}px wide)`);
-  await shot(phone.page, '13-tasks-phone');
+  await shot(phone.page, '13-tasks-phone', false);
   await phone.page.goto(`${base}/dashboard`);
-  await shot(phone.page, '14-dashboard-phone');
+  await shot(phone.page, '14-dashboard-phone', false);
   await phone.page.emulateMedia({ media: 'print' });
   await phone.page.setViewportSize({ width: 1000, height: 1400 });
   await phone.page.goto(`${base}/tasks`);
-  await shot(phone.page, '15-tasks-print');
+  await shot(phone.page, '15-tasks-print', false);
   await phone.context.close();
 });
