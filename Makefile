@@ -40,7 +40,7 @@ e2e-test: build
 	cd tests/e2e && DONDOC_BIN=$(abspath $(BUILD))/dondoc SCREENSHOTS=$(abspath $(BUILD))/screenshots \
 	  node --test --test-concurrency=1 e2e.test.mjs
 
-test: unit-test sanitize-test fuzz-test
+test: unit-test sanitize-test fuzz-test e2e-test
 
 bench: build
 	bash bench/run $(BUILD)
