@@ -12,12 +12,12 @@
 namespace dondoc::exports {
 
 enum class ColumnKind {
-  kText,     // short text, one line
-  kLongText, // wrapped text (a task's words)
-  kInteger,  // 1.234
-  kDecimal,  // 1.234,5
-  kPercent,  // a ratio 0..1 shown as 12,5%
-  kDate,     // dd/mm/yyyy
+  kText,      // short text, one line
+  kLongText,  // wrapped text (a task's words)
+  kInteger,   // 1.234
+  kDecimal,   // 1.234,5
+  kPercent,   // a ratio 0..1 shown as 12,5%
+  kDate,      // dd/mm/yyyy
 };
 
 struct Column {
@@ -33,7 +33,7 @@ using Cell = std::variant<std::monostate, std::string, double, text::Date>;
 struct Table {
   std::string sheet_name;  // shortened and cleaned to Excel's rules when written
   std::string title;       // "DANH SÁCH NHIỆM VỤ"
-  std::string subtitle;    // "Lọc: Quá hạn · Tính đến ngày 30/06/2023 · Xuất lúc 01/07/2023 08:00"
+  std::string subtitle;  // "Lọc: Quá hạn · Tính đến ngày 30/06/2023 · Xuất lúc 01/07/2023 08:00"
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;  // each row has at most columns.size() cells
 };

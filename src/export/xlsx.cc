@@ -1,6 +1,7 @@
 #include "export/xlsx.h"
 
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -8,8 +9,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <xlsxwriter.h>
 
 #include "text/utf8.h"
 
@@ -87,12 +86,18 @@ Formats MakeFormats(lxw_workbook* wb) {
 
 lxw_format* FormatFor(const Formats& f, ColumnKind kind) {
   switch (kind) {
-    case ColumnKind::kText: return f.text;
-    case ColumnKind::kLongText: return f.long_text;
-    case ColumnKind::kInteger: return f.integer;
-    case ColumnKind::kDecimal: return f.decimal;
-    case ColumnKind::kPercent: return f.percent;
-    case ColumnKind::kDate: return f.date;
+    case ColumnKind::kText:
+      return f.text;
+    case ColumnKind::kLongText:
+      return f.long_text;
+    case ColumnKind::kInteger:
+      return f.integer;
+    case ColumnKind::kDecimal:
+      return f.decimal;
+    case ColumnKind::kPercent:
+      return f.percent;
+    case ColumnKind::kDate:
+      return f.date;
   }
   return f.text;
 }
@@ -107,18 +112,19 @@ Status WriteSheet(lxw_workbook* wb, const Formats& f, const Table& t, const std:
   if (ws == nullptr) return Status::Internal("xlsx: cannot add sheet " + name);
   const lxw_col_t ncols = static_cast<lxw_col_t>(std::max<size_t>(t.columns.size(), 1));
   constexpr lxw_row_t kHeaderRow = 3;
-  DONDOC_RETURN_IF_ERROR(Check(worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title), "title"));
+  DONDOC_RETURN_IF_ERROR(
+      Check(worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title), "title"));
   if (!t.subtitle.empty()) {
     DONDOC_RETURN_IF_ERROR(
         Check(worksheet_write_string(ws, 1, 0, t.subtitle.c_str(), f.subtitle), "subtitle"));
   }
   worksheet_set_row(ws, kHeaderRow, 32, nullptr);
   for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
-    DONDOC_RETURN_IF_ERROR(Check(
-        worksheet_set_column(ws, c, c, ColumnWidth(t, c), nullptr), "column width"));
-    DONDOC_RETURN_IF_ERROR(Check(
-        worksheet_write_string(ws, kHeaderRow, c, t.columns[c].header.c_str(), f.header),
-        "header"));
+    DONDOC_RETURN_IF_ERROR(
+        Check(worksheet_set_column(ws, c, c, ColumnWidth(t, c), nullptr), "column width"));
+    DONDOC_RETURN_IF_ERROR(
+        Check(worksheet_write_string(ws, kHeaderRow, c, t.columns[c].header.c_str(), f.header),
+              "header"));
   }
   lxw_row_t r = kHeaderRow + 1;
   for (const auto& row : t.rows) {

@@ -1,10 +1,9 @@
 #include "export/xlsx.h"
 
+#include <gtest/gtest.h>
 #include <zip.h>
 
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace dondoc::exports {
 namespace {
@@ -70,7 +69,7 @@ TEST(XlsxTest, WritesTitleHeadersRowsFreezeAndFilter) {
       {3, &strings, "Đơn vị chủ trì"},
       {4, &strings, "Đẩy nhanh tiến độ giải ngân &lt;vốn&gt;"},
       {5, &strings, "Rà soát &amp; báo cáo"},
-      {6, &sheet, "ySplit=\"4\""},            // header row frozen
+      {6, &sheet, "ySplit=\"4\""},  // header row frozen
       {7, &sheet, "<autoFilter ref=\"A4:E6\""},
       {8, &styles, "dd/mm/yyyy"},
       {9, &styles, "0.0%"},

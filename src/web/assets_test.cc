@@ -1,10 +1,9 @@
 #include "web/assets.h"
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace dondoc::web {
 namespace {

@@ -88,17 +88,17 @@ json StatusByUnitChart(const std::vector<domain::ScoreRow>& rows,
     StatusStyle s = StatusStyleOf(code);
     return json{{"label", s.short_label}, {"data", std::move(data)}, {"backgroundColor", s.color}};
   };
-  return {{"type", "bar"},
-          {"data",
-           {{"labels", std::move(labels)},
-            {"datasets", json::array({set("done_on_time", on_time), set("done_late", late),
-                                      set("overdue", overdue),
-                                      set("in_progress", in_progress)})}}},
-          {"options",
-           {{"indexAxis", "y"},
-            {"scales", {{"x", {{"stacked", true}, {"ticks", {{"precision", 0}}}}},
-                        {"y", {{"stacked", true}}}}},
-            {"plugins", {{"legend", {{"position", "bottom"}}}}}}}};
+  return {
+      {"type", "bar"},
+      {"data",
+       {{"labels", std::move(labels)},
+        {"datasets", json::array({set("done_on_time", on_time), set("done_late", late),
+                                  set("overdue", overdue), set("in_progress", in_progress)})}}},
+      {"options",
+       {{"indexAxis", "y"},
+        {"scales",
+         {{"x", {{"stacked", true}, {"ticks", {{"precision", 0}}}}}, {"y", {{"stacked", true}}}}},
+        {"plugins", {{"legend", {{"position", "bottom"}}}}}}}};
 }
 
 json OverdueOverTimeChart(const std::vector<std::pair<text::Date, long>>& points) {

@@ -3,10 +3,9 @@
 #define DONDOC_WEB_DASHBOARD_VIEW_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/scorecard.h"
 #include "text/date.h"

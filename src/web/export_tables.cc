@@ -49,19 +49,14 @@ exports::Table TaskTable(const std::vector<domain::Task>& tasks, const Names& na
   t.title = "DANH SÁCH NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN";
   t.subtitle = (filters.empty() ? std::string("Tất cả nhiệm vụ") : "Lọc: " + filters) +
                " · Tình trạng tính đến ngày " + FormatDate(as_of) + " · Xuất lúc " +
-               FormatTimestamp(exported_at) + " · " + std::to_string(tasks.size()) +
-               " nhiệm vụ";
-  t.columns = {{"STT", ColumnKind::kInteger, 6},
-               {"Số hiệu", ColumnKind::kText, 0},
-               {"Thông báo", ColumnKind::kText, 0},
-               {"Nội dung nhiệm vụ", ColumnKind::kLongText, 70},
-               {"Đơn vị chủ trì", ColumnKind::kText, 0},
-               {"Đơn vị phối hợp", ColumnKind::kLongText, 30},
-               {"Hạn hoàn thành", ColumnKind::kDate, 0},
-               {"Hạn ban đầu", ColumnKind::kDate, 0},
-               {"Tình trạng", ColumnKind::kText, 0},
-               {"Tiến độ", ColumnKind::kPercent, 9},
-               {"Ngày hoàn thành", ColumnKind::kDate, 0}};
+               FormatTimestamp(exported_at) + " · " + std::to_string(tasks.size()) + " nhiệm vụ";
+  t.columns = {
+      {"STT", ColumnKind::kInteger, 6},         {"Số hiệu", ColumnKind::kText, 0},
+      {"Thông báo", ColumnKind::kText, 0},      {"Nội dung nhiệm vụ", ColumnKind::kLongText, 70},
+      {"Đơn vị chủ trì", ColumnKind::kText, 0}, {"Đơn vị phối hợp", ColumnKind::kLongText, 30},
+      {"Hạn hoàn thành", ColumnKind::kDate, 0}, {"Hạn ban đầu", ColumnKind::kDate, 0},
+      {"Tình trạng", ColumnKind::kText, 0},     {"Tiến độ", ColumnKind::kPercent, 9},
+      {"Ngày hoàn thành", ColumnKind::kDate, 0}};
   int n = 0;
   for (const auto& task : tasks) {
     auto it = names.notices.find(task.notice_id);

@@ -28,11 +28,11 @@ std::string FormatPercent(double ratio, int decimals = 1);
 
 // How a task status (the API code of domain/status.h) is shown.
 struct StatusStyle {
-  std::string_view code;   // "overdue"
-  std::string_view label;  // full words for tables: "Chưa hoàn thành - quá hạn"
+  std::string_view code;         // "overdue"
+  std::string_view label;        // full words for tables: "Chưa hoàn thành - quá hạn"
   std::string_view short_label;  // a badge: "Quá hạn"
-  std::string_view css;    // class of the badge: "st-overdue"
-  std::string_view color;  // chart colour, "#c62828"
+  std::string_view css;          // class of the badge: "st-overdue"
+  std::string_view color;        // chart colour, "#c62828"
 };
 
 // The style of `code`; an unknown code gets a neutral style with the code as its words.

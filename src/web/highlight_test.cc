@@ -30,15 +30,20 @@ TEST(HighlightTest, Cases) {
     std::string want;
   } cases[] = {
       {1, {}, "Giao Phòng TC-KH &lt;chủ trì&gt;."},
-      {2, {T(0, 4, "t-1", "1")},
+      {2,
+       {T(0, 4, "t-1", "1")},
        "<mark class=\"task\" id=\"t-1\"><sup>1</sup>Giao</mark> Phòng TC-KH &lt;chủ trì&gt;."},
-      {3, {T(0, 27), U(5, 16)},
+      {3,
+       {T(0, 27), U(5, 16)},
        "<mark class=\"task\">Giao <span class=\"u\">Phòng TC-KH</span> &lt;chủ trì&gt;.</mark>"},
-      {4, {T(0, 8), U(5, 16)},  // unit crosses the task end: dropped
+      {4,
+       {T(0, 8), U(5, 16)},  // unit crosses the task end: dropped
        "<mark class=\"task\">Giao Phò</mark>ng TC-KH &lt;chủ trì&gt;."},
-      {5, {T(0, 4), T(2, 10)},  // overlapping task dropped
+      {5,
+       {T(0, 4), T(2, 10)},  // overlapping task dropped
        "<mark class=\"task\">Giao</mark> Phòng TC-KH &lt;chủ trì&gt;."},
-      {6, {T(17, 99)},  // clipped to the end
+      {6,
+       {T(17, 99)},  // clipped to the end
        "Giao Phòng TC-KH <mark class=\"task\">&lt;chủ trì&gt;.</mark>"},
       {7, {T(5, 5), T(-3, 0)}, "Giao Phòng TC-KH &lt;chủ trì&gt;."},
       {8, {U(5, 16)}, "Giao <span class=\"u\">Phòng TC-KH</span> &lt;chủ trì&gt;."},
@@ -49,8 +54,9 @@ TEST(HighlightTest, Cases) {
 TEST(HighlightTest, IdsAndLabelsAreEscaped) {
   Mark m = T(0, 1, "a\"b", "<x>");
   m.link = "row-1";
-  EXPECT_EQ(HighlightHtml("xy", {m}),
-            "<mark class=\"task\" id=\"a&quot;b\" data-goto=\"row-1\"><sup>&lt;x&gt;</sup>x</mark>y");
+  EXPECT_EQ(
+      HighlightHtml("xy", {m}),
+      "<mark class=\"task\" id=\"a&quot;b\" data-goto=\"row-1\"><sup>&lt;x&gt;</sup>x</mark>y");
 }
 
 TEST(PassageTest, Cases) {

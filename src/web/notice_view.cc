@@ -1,9 +1,9 @@
 #include "web/notice_view.h"
 
+#include <unicode/unistr.h>
+
 #include <map>
 #include <set>
-
-#include <unicode/unistr.h>
 
 #include "web/format.h"
 #include "web/highlight.h"
@@ -15,8 +15,8 @@ namespace {
 using nlohmann::json;
 
 std::string Fold(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.trim();
   u.foldCase();
   std::string out;
@@ -24,7 +24,8 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-std::string Join(const std::vector<domain::Id>& ids, const std::map<domain::Id, std::string>& names) {
+std::string Join(const std::vector<domain::Id>& ids,
+                 const std::map<domain::Id, std::string>& names) {
   std::string out;
   for (auto id : ids) {
     if (!out.empty()) out += "; ";
@@ -123,9 +124,9 @@ json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& un
       marks.push_back(m);
     }
     json kinds = json::array();
-    for (auto [code, label] : {std::pair{"none", "Không có hạn"}, std::pair{"date", "Theo ngày"},
-                               std::pair{"recurring", "Định kỳ"},
-                               std::pair{"ongoing", "Thường xuyên"}}) {
+    for (auto [code, label] :
+         {std::pair{"none", "Không có hạn"}, std::pair{"date", "Theo ngày"},
+          std::pair{"recurring", "Định kỳ"}, std::pair{"ongoing", "Thường xuyên"}}) {
       kinds.push_back({{"code", code},
                        {"label", label},
                        {"selected", domain::DeadlineKindCode(t.deadline.kind) == code}});

@@ -3,11 +3,10 @@
 #ifndef DONDOC_WEB_NOTICE_VIEW_H_
 #define DONDOC_WEB_NOTICE_VIEW_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/service.h"
 

@@ -3,11 +3,10 @@
 #ifndef DONDOC_WEB_PAGE_H_
 #define DONDOC_WEB_PAGE_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "http/message.h"
 
@@ -19,7 +18,7 @@ struct Viewer {
   std::string role;       // "admin" | "office" | "leader" | "unit" | "viewer"
   std::string unit_name;  // the unit of a unit user, "" otherwise
   std::string tenant_name;
-  std::string csrf;       // the session's CSRF token, put in every form
+  std::string csrf;  // the session's CSRF token, put in every form
 };
 
 struct Flash {
@@ -28,10 +27,10 @@ struct Flash {
 };
 
 struct PageSpec {
-  std::string title;       // in <title> and usually the heading
-  std::string active;      // the navigation entry to mark current: "/tasks", "/dashboard", ...
-  std::string body;        // the body template's name ("tasks" → templates/tasks.mustache)
-  bool charts = false;     // loads Chart.js
+  std::string title;    // in <title> and usually the heading
+  std::string active;   // the navigation entry to mark current: "/tasks", "/dashboard", ...
+  std::string body;     // the body template's name ("tasks" → templates/tasks.mustache)
+  bool charts = false;  // loads Chart.js
   std::optional<Flash> flash;
 };
 

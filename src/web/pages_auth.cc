@@ -83,8 +83,7 @@ void RegisterAuthPages(http::Router& r, app::Service& s, const PagesOptions& o) 
           http::CookieOptions co;
           co.secure = secure;
           co.max_age_seconds = 0;
-          res.headers.emplace_back("Set-Cookie",
-                                   http::FormatSetCookie(kSessionCookieName, "", co));
+          res.headers.emplace_back("Set-Cookie", http::FormatSetCookie(kSessionCookieName, "", co));
           return res;
         }));
 

@@ -80,14 +80,14 @@ http::Response DashboardPage(PageCall& c) {
   });
   json units = json::array();
   for (const auto& [id, p] : unit_rows) {
-    units.push_back({{"name", names.Unit(id)},
-                     {"href", "/tasks?unit=" + std::to_string(id) + "&role=lead"},
-                     {"overdue", p.overdue > 0 ? json(p.overdue) : json(nullptr)},
-                     {"overdue_href",
-                      "/tasks?unit=" + std::to_string(id) + "&role=lead&overdue=true"},
-                     {"due_soon", p.due_soon},
-                     {"pending", p.pending},
-                     {"open", p.open}});
+    units.push_back(
+        {{"name", names.Unit(id)},
+         {"href", "/tasks?unit=" + std::to_string(id) + "&role=lead"},
+         {"overdue", p.overdue > 0 ? json(p.overdue) : json(nullptr)},
+         {"overdue_href", "/tasks?unit=" + std::to_string(id) + "&role=lead&overdue=true"},
+         {"due_soon", p.due_soon},
+         {"pending", p.pending},
+         {"open", p.open}});
   }
 
   // Overdue over time: the last 8 weeks, as of each week's last day (and as_of).

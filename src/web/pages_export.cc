@@ -44,8 +44,8 @@ void RegisterExportPages(http::Router& r, app::Service& s) {
             if (page->items.empty() || static_cast<long>(tasks.size()) >= page->total) break;
           }
           q.page = 1;
-          auto bytes = exports::WriteXlsx({TaskTable(tasks, names, today, DescribeFilters(q, names),
-                                                     c.service.clock().Now())});
+          auto bytes = exports::WriteXlsx(
+              {TaskTable(tasks, names, today, DescribeFilters(q, names), c.service.clock().Now())});
           if (!bytes.ok()) return StatusPage(&c.viewer, bytes.status());
           return Xlsx(std::move(*bytes), "nhiem-vu-" + today.ToIso() + ".xlsx");
         }));
@@ -56,7 +56,8 @@ void RegisterExportPages(http::Router& r, app::Service& s) {
           if (auto q = c.req.Query("as_of")) {
             if (auto d = text::Date::FromIso(*q)) as_of = *d;
           }
-          auto by_unit = c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, as_of, std::nullopt);
+          auto by_unit =
+              c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, as_of, std::nullopt);
           if (!by_unit.ok()) return StatusPage(&c.viewer, by_unit.status());
           Names names = NamesFor(c.service, c.caller, nullptr, nullptr);
           std::vector<exports::Table> tables = {

@@ -61,8 +61,8 @@ http::Response ReviewPage(PageCall& c, domain::Id notice_id, std::optional<Flash
   std::vector<domain::Unit> units;
   if (auto u = c.service.ListUnits(c.caller); u.ok()) units = std::move(*u);
   PageSpec spec;
-  spec.title = view->notice.status == domain::NoticeStatus::kDraft ? "Kiểm tra trích xuất"
-                                                                   : "Thông báo";
+  spec.title =
+      view->notice.status == domain::NoticeStatus::kDraft ? "Kiểm tra trích xuất" : "Thông báo";
   spec.active = "/notices";
   spec.body = "review";
   spec.flash = std::move(flash);
@@ -177,9 +177,11 @@ void RegisterNoticePages(http::Router& r, app::Service& s) {
           if (auto u = c.service.ListUnits(c.caller); u.ok()) units = std::move(*u);
           std::vector<std::string> unknown;
           app::TaskPatch p = PatchOf(*form, units, &unknown);
-          if (!unknown.empty()) return ReviewPage(c, *id, Flash{"error", UnknownMessage(unknown)}, 400);
+          if (!unknown.empty())
+            return ReviewPage(c, *id, Flash{"error", UnknownMessage(unknown)}, 400);
           auto res = c.service.AddDraftTask(c.caller, *id, p);
-          if (!res.ok()) return ReviewPage(c, *id, Flash{"error", VietnameseMessage(res.status())}, 400);
+          if (!res.ok())
+            return ReviewPage(c, *id, Flash{"error", VietnameseMessage(res.status())}, 400);
           return Redirect("/notices/" + std::to_string(*id) + "?ok=save#row-" +
                           std::to_string(res->id));
         }));
@@ -225,16 +227,20 @@ void RegisterNoticePages(http::Router& r, app::Service& s) {
               while (true) {
                 size_t cut = text.find("//", pos);
                 std::string piece = text.substr(pos, cut == std::string::npos ? cut : cut - pos);
-                while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\n')) piece.erase(0, 1);
-                while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\n' || piece.back() == '\r')) piece.pop_back();
+                while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\n'))
+                  piece.erase(0, 1);
+                while (!piece.empty() &&
+                       (piece.back() == ' ' || piece.back() == '\n' || piece.back() == '\r'))
+                  piece.pop_back();
                 if (!piece.empty()) parts.push_back(piece);
                 if (cut == std::string::npos) break;
                 pos = cut + 2;
               }
               if (parts.size() < 2) {
                 return ReviewPage(c, *id,
-                                  Flash{"error", "Đặt dấu // vào nội dung tại chỗ cần tách rồi "
-                                                 "bấm “Tách tại //”."},
+                                  Flash{"error",
+                                        "Đặt dấu // vào nội dung tại chỗ cần tách rồi "
+                                        "bấm “Tách tại //”."},
                                   400);
               }
               p.text.reset();

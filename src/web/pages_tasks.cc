@@ -160,7 +160,10 @@ http::Response MyWorkPage(PageCall& c) {
                    const std::vector<domain::Task>& tasks) {
     json rows = rows_of(tasks);
     bool has = !rows.empty();
-    return json{{"id", id}, {"title", title}, {"empty", empty}, {"rows", std::move(rows)},
+    return json{{"id", id},
+                {"title", title},
+                {"empty", empty},
+                {"rows", std::move(rows)},
                 {"has_rows", has}};
   };
   json data = {
@@ -170,11 +173,12 @@ http::Response MyWorkPage(PageCall& c) {
         {"week", week_tasks.size()},
         {"waiting", waiting.size()},
         {"all", total.ok() ? total->total : 0}}},
-      {"groups", json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
-                              group("week", "Đến hạn trong 7 ngày tới",
-                                    "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
-                              group("waiting", "Chưa báo cáo tiến độ",
-                                    "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
+      {"groups",
+       json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
+                    group("week", "Đến hạn trong 7 ngày tới",
+                          "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
+                    group("waiting", "Chưa báo cáo tiến độ",
+                          "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
   PageSpec spec;
   spec.title = "Việc của tôi";
   spec.active = "/my";
@@ -195,7 +199,8 @@ http::Response TaskPage(PageCall& c, std::optional<Flash> flash = std::nullopt, 
     d.names.notices[n->notice.id] = n->notice.number;
   }
   if (auto users = c.service.ListUsers(c.caller); users.ok()) {
-    for (const auto& u : *users) d.users[u.id] = u.display_name.empty() ? u.username : u.display_name;
+    for (const auto& u : *users)
+      d.users[u.id] = u.display_name.empty() ? u.username : u.display_name;
   }
   d.actions = ActionsFor(c.caller, view->detail.task);
   d.view = std::move(*view);
@@ -217,8 +222,8 @@ std::optional<Flash> FlashOf(const http::Request& req) {
   auto ok = req.Query("ok");
   if (!ok) return std::nullopt;
   static const std::map<std::string, std::string> kText = {
-      {"report", "Đã gửi báo cáo tiến độ."}, {"comment", "Đã gửi ý kiến."},
-      {"extension", "Đã gửi đề nghị gia hạn."}, {"confirm", "Đã xác nhận hoàn thành."},
+      {"report", "Đã gửi báo cáo tiến độ."},        {"comment", "Đã gửi ý kiến."},
+      {"extension", "Đã gửi đề nghị gia hạn."},     {"confirm", "Đã xác nhận hoàn thành."},
       {"return", "Đã trả lại báo cáo hoàn thành."}, {"decide", "Đã ghi nhận quyết định gia hạn."}};
   auto it = kText.find(*ok);
   if (it == kText.end()) return std::nullopt;
@@ -245,8 +250,10 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
           std::from_chars(p.data(), p.data() + p.size(), percent);
           std::string text = form->Get("text");
           if (text.empty() || percent < 0 || percent > 100) {
-            return TaskPage(c, Flash{"error", "Vui lòng nhập nội dung báo cáo và tiến độ từ 0 "
-                                              "đến 100%."},
+            return TaskPage(c,
+                            Flash{"error",
+                                  "Vui lòng nhập nội dung báo cáo và tiến độ từ 0 "
+                                  "đến 100%."},
                             400);
           }
           bool done = form->Get("done") == "true";
@@ -258,7 +265,8 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
                                                                  : file->second.content_type;
             auto att = c.service.AddAttachment(c.caller, *id, file->second.filename, mime,
                                                file->second.data);
-            if (!att.ok()) return StatusPage(&c.viewer, att.status(), "/tasks/" + std::to_string(*id));
+            if (!att.ok())
+              return StatusPage(&c.viewer, att.status(), "/tasks/" + std::to_string(*id));
           }
           return BackToTask(*id, "report");
         }));
@@ -268,7 +276,8 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
           auto form = ParseForm(c.req);
           if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
           auto res = c.service.AddComment(c.caller, *id, form->Get("text"));
-          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          if (!res.ok())
+            return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
           return BackToTask(*id, "comment");
         }));
 
@@ -282,7 +291,8 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
             return TaskPage(c, Flash{"error", "Vui lòng chọn ngày đề nghị gia hạn."}, 400);
           }
           auto res = c.service.RequestExtension(c.caller, *id, *due, form->Get("reason"));
-          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          if (!res.ok())
+            return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
           return BackToTask(*id, "extension");
         }));
 
@@ -291,7 +301,8 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
           auto id = PathId(c.req);
           if (!id) return StatusPage(&c.viewer, Status::NotFound("task"));
           auto res = c.service.ConfirmCompletion(c.caller, *id, std::nullopt);
-          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          if (!res.ok())
+            return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
           return BackToTask(*id, "confirm");
         }));
 
@@ -301,7 +312,8 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
           auto form = ParseForm(c.req);
           if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
           auto res = c.service.ReturnCompletion(c.caller, *id, form->Get("note"));
-          if (!res.ok()) return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
+          if (!res.ok())
+            return StatusPage(&c.viewer, res.status(), "/tasks/" + std::to_string(*id));
           return BackToTask(*id, "return");
         }));
 

@@ -2,10 +2,10 @@
 // through the router (no sockets).
 #include "web/pages.h"
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <regex>
-
-#include <gtest/gtest.h>
 
 #include "app/demo.h"
 #include "app/service.h"

@@ -19,7 +19,8 @@ bool EtagMatches(std::string_view header, std::string_view etag) {
   size_t pos = 0;
   while (pos < header.size()) {
     size_t comma = header.find(',', pos);
-    std::string_view item = header.substr(pos, comma == std::string_view::npos ? header.npos : comma - pos);
+    std::string_view item =
+        header.substr(pos, comma == std::string_view::npos ? header.npos : comma - pos);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
     if (item.starts_with("W/")) item.remove_prefix(2);

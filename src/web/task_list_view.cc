@@ -38,9 +38,8 @@ struct SortChoice {
   const char* label;
 };
 constexpr SortChoice kSorts[] = {
-    {"due", "Hạn gần nhất trước"},      {"due_desc", "Hạn xa nhất trước"},
-    {"new", "Mới giao trước"},          {"updated", "Mới cập nhật"},
-    {"notice", "Theo thứ tự thông báo"},
+    {"due", "Hạn gần nhất trước"}, {"due_desc", "Hạn xa nhất trước"},   {"new", "Mới giao trước"},
+    {"updated", "Mới cập nhật"},   {"notice", "Theo thứ tự thông báo"},
 };
 
 }  // namespace
@@ -163,17 +162,15 @@ json TaskListJson(const TaskListData& d) {
   for (const auto& n : d.notices) {
     std::string name = n.number.empty() ? "Thông báo #" + std::to_string(n.id) : n.number;
     if (n.date) name += " (" + FormatDate(n.date) + ")";
-    notices.push_back(
-        {{"id", n.id}, {"name", name}, {"selected", q.notice && *q.notice == n.id}});
+    notices.push_back({{"id", n.id}, {"name", name}, {"selected", q.notice && *q.notice == n.id}});
   }
   json statuses = json::array();
   for (const auto& s : AllStatusStyles()) {
     statuses.push_back({{"code", s.code}, {"label", s.label}, {"selected", q.status == s.code}});
   }
-  json roles = json::array({{{"code", "lead"}, {"label", "Chủ trì"}, {"selected", q.role == "lead"}},
-                            {{"code", "support"},
-                             {"label", "Phối hợp"},
-                             {"selected", q.role == "support"}}});
+  json roles = json::array(
+      {{{"code", "lead"}, {"label", "Chủ trì"}, {"selected", q.role == "lead"}},
+       {{"code", "support"}, {"label", "Phối hợp"}, {"selected", q.role == "support"}}});
   json sorts = json::array();
   for (const auto& s : kSorts) {
     sorts.push_back({{"code", s.code}, {"label", s.label}, {"selected", q.sort == s.code}});
@@ -187,11 +184,11 @@ json TaskListJson(const TaskListData& d) {
     std::string qs = q.ToQueryString(page);
     return d.action + (qs.empty() ? "" : "?" + qs);
   };
-  std::string summary = d.total == 0 ? "Không có nhiệm vụ."
-                                     : "Hiển thị " + FormatNumber(from) + "–" + FormatNumber(to) +
-                                           " trên " + FormatNumber(d.total) +
-                                           " nhiệm vụ · tình trạng tính đến ngày " +
-                                           FormatDate(d.as_of);
+  std::string summary = d.total == 0
+                            ? "Không có nhiệm vụ."
+                            : "Hiển thị " + FormatNumber(from) + "–" + FormatNumber(to) + " trên " +
+                                  FormatNumber(d.total) + " nhiệm vụ · tình trạng tính đến ngày " +
+                                  FormatDate(d.as_of);
   std::string qs = q.ToQueryString(1);
   std::string export_href = "/export/tasks.xlsx";
   if (d.action != "/tasks") export_href += "?scope=my";

@@ -3,16 +3,15 @@
 #define DONDOC_WEB_TASK_LIST_VIEW_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/ids.h"
+#include "domain/notice_record.h"
 #include "domain/task.h"
 #include "domain/unit.h"
-#include "domain/notice_record.h"
 #include "http/message.h"
 #include "text/date.h"
 

@@ -17,11 +17,13 @@ TEST(TaskListQueryTest, ParsesAndWritesBack) {
   } cases[] = {
       {1, {}, ""},
       {2, {{"q", "giải ngân"}, {"unit", "3"}}, "q=gi%E1%BA%A3i%20ng%C3%A2n&unit=3"},
-      {3, {{"status", "overdue"}, {"overdue", "true"}, {"page", "2"}},
+      {3,
+       {{"status", "overdue"}, {"overdue", "true"}, {"page", "2"}},
        "status=overdue&overdue=true&page=2"},
       {4, {{"status", "bogus"}, {"unit", "x"}, {"role", "boss"}, {"page", "-1"}}, ""},
       {5, {{"due_after", "2023-06-01"}, {"due_before", "2023-13-01"}}, "due_after=2023-06-01"},
-      {6, {{"sort", "notice"}, {"notice", "4"}, {"field", "2"}, {"role", "lead"}},
+      {6,
+       {{"sort", "notice"}, {"notice", "4"}, {"field", "2"}, {"role", "lead"}},
        "role=lead&notice=4&field=2&sort=notice"},
   };
   for (const auto& c : cases) {
@@ -90,8 +92,7 @@ TEST(TaskListJsonTest, PagerAndRendering) {
   EXPECT_EQ(j["next_href"], "/tasks?status=overdue&page=3");
   EXPECT_EQ(j["page_label"], "Trang 2/3");
   EXPECT_EQ(j["export_href"], "/export/tasks.xlsx?status=overdue");
-  EXPECT_EQ(j["summary"],
-            "Hiển thị 26–50 trên 60 nhiệm vụ · tình trạng tính đến ngày 01/07/2023");
+  EXPECT_EQ(j["summary"], "Hiển thị 26–50 trên 60 nhiệm vụ · tình trạng tính đến ngày 01/07/2023");
   auto html = RenderTemplate("tasks", j);
   ASSERT_TRUE(html.ok()) << html.status().ToString();
   EXPECT_NE(html->find("Nhiệm vụ &lt;26&gt;"), std::string::npos);

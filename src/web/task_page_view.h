@@ -4,9 +4,8 @@
 #define DONDOC_WEB_TASK_PAGE_VIEW_H_
 
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/service.h"
 #include "web/task_list_view.h"
@@ -18,7 +17,7 @@ struct TaskActions {
   bool complete = false;  // report completion (lead unit)
   bool extend = false;    // request an extension (lead unit)
   bool comment = false;
-  bool review = false;           // confirm or return a completion report (office)
+  bool review = false;            // confirm or return a completion report (office)
   bool decide_extension = false;  // approve or refuse extensions (office)
 };
 

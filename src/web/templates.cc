@@ -1,12 +1,11 @@
 // The one translation unit that includes kainjow mustache (a large header).
 #include "web/templates.h"
 
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
-#include <string>
-
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "web/assets.h"
 

@@ -9,10 +9,9 @@
 #ifndef DONDOC_WEB_TEMPLATES_H_
 #define DONDOC_WEB_TEMPLATES_H_
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "base/status.h"
 

@@ -1,8 +1,8 @@
 #include "web/templates.h"
 
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 namespace dondoc::web {
 namespace {
@@ -20,10 +20,8 @@ TEST(TemplatesTest, EscapesUserTextEverywhere) {
     std::string needle;
     bool present;
   } cases[] = {
-      {1, "&lt;script&gt;alert(1)&lt;/script&gt;", true},
-      {2, "<script>", false},
-      {3, "a &amp; b &quot;c&quot; &apos;d&apos;", true},
-      {4, "<img", false},
+      {1, "&lt;script&gt;alert(1)&lt;/script&gt;", true}, {2, "<script>", false},
+      {3, "a &amp; b &quot;c&quot; &apos;d&apos;", true}, {4, "<img", false},
       {5, "&quot;&gt;&lt;img src=x&gt;", true},
   };
   for (const auto& c : cases) {
@@ -37,8 +35,8 @@ TEST(TemplatesTest, FalsyValuesHideSections) {
     json error;
     bool shown;
   } cases[] = {
-      {1, nullptr, false}, {2, "", false}, {3, false, false},
-      {4, json::array(), false}, {5, "Sai mật khẩu", true},
+      {1, nullptr, false},       {2, "", false}, {3, false, false}, {4, json::array(), false},
+      {5, "Sai mật khẩu", true},
   };
   for (const auto& c : cases) {
     auto html = RenderTemplate("login", {{"error", c.error}});
@@ -48,13 +46,14 @@ TEST(TemplatesTest, FalsyValuesHideSections) {
 }
 
 TEST(TemplatesTest, LayoutShowsUserAndNavigationAndRawBody) {
-  json data = {{"title", "Nhiệm vụ"},
-               {"csrf", "tok123"},
-               {"assets", {{"css", "/static/app.css"}, {"js", "/static/app.js"}, {"htmx", "/h.js"}}},
-               {"user", {{"name", "Nguyễn Văn <A>"}, {"role", "Văn phòng"}}},
-               {"nav", json::array({{{"href", "/tasks"}, {"label", "Nhiệm vụ"}, {"current", true}},
-                                    {{"href", "/dashboard"}, {"label", "Tổng quan"}}})},
-               {"body", "<p id=\"b\">x</p>"}};
+  json data = {
+      {"title", "Nhiệm vụ"},
+      {"csrf", "tok123"},
+      {"assets", {{"css", "/static/app.css"}, {"js", "/static/app.js"}, {"htmx", "/h.js"}}},
+      {"user", {{"name", "Nguyễn Văn <A>"}, {"role", "Văn phòng"}}},
+      {"nav", json::array({{{"href", "/tasks"}, {"label", "Nhiệm vụ"}, {"current", true}},
+                           {{"href", "/dashboard"}, {"label", "Tổng quan"}}})},
+      {"body", "<p id=\"b\">x</p>"}};
   auto html = RenderTemplate("layout", data);
   ASSERT_TRUE(html.ok());
   EXPECT_NE(html->find("<html lang=\"vi\">"), std::string::npos);
