@@ -5,10 +5,17 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "text/utf8.h"
 
 namespace dondoc::app {
+
+std::string NormalizeUsername(std::string_view username) {
+  std::string out(username);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 std::string NormalizePassword(std::string_view password) {
   if (!text::IsValidUtf8(password)) return std::string(password);

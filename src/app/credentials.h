@@ -11,6 +11,9 @@
 
 namespace dondoc::app {
 
+// Usernames compare in ASCII lower case ("Vanphong" is "vanphong").
+std::string NormalizeUsername(std::string_view username);
+
 // NFC form of `password` so that one password typed on two keyboards (precomposed or combining
 // marks) hashes the same. Invalid UTF-8 is returned unchanged.
 std::string NormalizePassword(std::string_view password);

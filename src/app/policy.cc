@@ -99,8 +99,12 @@ Status Authorize(const Caller& caller, Action action) {
                                   ") may not " + std::string(ActionName(action)) + ".");
 }
 
+bool SeesDrafts(const Caller& caller) {
+  return caller.role() == Role::kOffice || caller.role() == Role::kAdmin;
+}
+
 bool CanSeeTask(const Caller& caller, const domain::Task& task) {
-  if (task.draft) return caller.role() == Role::kOffice || caller.role() == Role::kAdmin;
+  if (task.draft) return SeesDrafts(caller);
   if (!caller.scope_units) return true;
   return Intersects(*caller.scope_units, task.lead_unit_ids) ||
          Intersects(*caller.scope_units, task.support_unit_ids);

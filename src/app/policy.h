@@ -42,6 +42,9 @@ std::string_view ActionName(Action a);
 // Role-level check. PermissionDenied (with an English sentence) when the role may not.
 Status Authorize(const Caller& caller, Action action);
 
+// True for the roles that see draft notices and their tasks (office, admin).
+bool SeesDrafts(const Caller& caller);
+
 // True when the caller may see `task` at all (drafts only for office and admin).
 bool CanSeeTask(const Caller& caller, const domain::Task& task);
 

@@ -9,12 +9,6 @@ namespace dondoc::app {
 
 namespace {
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 Status WrongCredentials() { return Status::Unauthenticated("Wrong username or password."); }
 
 }  // namespace
@@ -83,7 +77,7 @@ Result<Caller> Service::CallerFor(Id user_id) {
 
 Result<LoginResult> Service::Login(std::string_view username_in, std::string_view password,
                                    const std::string& address) {
-  const std::string username = LowerAscii(username_in);
+  const std::string username = NormalizeUsername(username_in);
   const domain::Timestamp now = clock_.Now();
   if (username.empty() || username.size() > 100 || password.empty()) return WrongCredentials();
   DONDOC_ASSIGN_OR_RETURN(int failures, store_.CountLoginFailures(tenant_id_, username, address,
@@ -186,7 +180,7 @@ Result<std::string> Service::CreateApiToken(const Caller* by, std::string_view u
                                             std::string_view label) {
   if (by != nullptr) DONDOC_RETURN_IF_ERROR(Authorize(*by, Action::kManageUsers));
   DONDOC_ASSIGN_OR_RETURN(domain::User user,
-                          store_.FindUserByUsername(tenant_id_, LowerAscii(username)));
+                          store_.FindUserByUsername(tenant_id_, NormalizeUsername(username)));
   std::string token = RandomToken();
   domain::ApiToken t;
   t.token_hash = HashToken(token);

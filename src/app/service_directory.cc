@@ -25,12 +25,6 @@ nlohmann::json UserJson(const domain::User& u) {
   return j;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 Status CheckName(const std::string& name, const char* what) {
   if (name.empty() || name.size() > 300) {
     return Status::InvalidArgument(std::string("A ") + what + " needs a name of 1 to 300 bytes.");
@@ -199,7 +193,7 @@ Status CheckUser(const domain::User& u) {
 Result<domain::User> Service::CreateUser(const Caller* caller, domain::User user,
                                          std::string_view password) {
   DONDOC_RETURN_IF_ERROR(MaybeAuthorize(caller, Action::kManageUsers));
-  user.username = LowerAscii(user.username);
+  user.username = NormalizeUsername(user.username);
   user.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(CheckUser(user));
   DONDOC_ASSIGN_OR_RETURN(user.password_hash, hasher_.Hash(password));
@@ -241,7 +235,7 @@ Status Service::ResetPassword(const Caller* caller, std::string_view username,
   DONDOC_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(password));
   return store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(domain::User u,
-                            tx.FindUserByUsername(tenant_id_, LowerAscii(username)));
+                            tx.FindUserByUsername(tenant_id_, NormalizeUsername(username)));
     u.password_hash = hash;
     DONDOC_RETURN_IF_ERROR(tx.UpdateUser(u));
     return AppendAudit(tx, tenant_id_, caller, clock_.Now(), "user_reset_password", "user", u.id,
@@ -253,7 +247,7 @@ Status Service::DisableUser(const Caller* caller, std::string_view username) {
   DONDOC_RETURN_IF_ERROR(MaybeAuthorize(caller, Action::kManageUsers));
   return store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(domain::User u,
-                            tx.FindUserByUsername(tenant_id_, LowerAscii(username)));
+                            tx.FindUserByUsername(tenant_id_, NormalizeUsername(username)));
     u.disabled = true;
     DONDOC_RETURN_IF_ERROR(tx.UpdateUser(u));
     return AppendAudit(tx, tenant_id_, caller, clock_.Now(), "user_disable", "user", u.id,

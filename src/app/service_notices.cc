@@ -257,9 +257,7 @@ Result<store::Page<domain::Notice>> Service::ListNotices(const Caller& caller,
                                                          const store::NoticeFilter& filter) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadNotices));
   store::NoticeFilter f = filter;
-  bool sees_drafts =
-      caller.role() == domain::Role::kOffice || caller.role() == domain::Role::kAdmin;
-  if (!sees_drafts) f.status = domain::NoticeStatus::kActive;
+  if (!SeesDrafts(caller)) f.status = domain::NoticeStatus::kActive;
   return store_.ListNotices(tenant_id_, f);
 }
 
@@ -267,9 +265,7 @@ Result<NoticeView> Service::GetNotice(const Caller& caller, Id notice_id) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadNotices));
   NoticeView v;
   DONDOC_ASSIGN_OR_RETURN(v.notice, store_.GetNotice(tenant_id_, notice_id));
-  bool sees_drafts =
-      caller.role() == domain::Role::kOffice || caller.role() == domain::Role::kAdmin;
-  if (v.notice.status == domain::NoticeStatus::kDraft && !sees_drafts) {
+  if (v.notice.status == domain::NoticeStatus::kDraft && !SeesDrafts(caller)) {
     return Status::NotFound("No notice " + std::to_string(notice_id) + ".");
   }
   DONDOC_ASSIGN_OR_RETURN(v.tasks, store_.ListNoticeTasks(tenant_id_, notice_id));

@@ -42,9 +42,7 @@ Result<store::Page<domain::Task>> Service::ListTasks(const Caller& caller,
                                                      store::TaskFilter filter) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadTasks));
   filter.visible_unit_ids = caller.scope_units;
-  bool sees_drafts =
-      caller.role() == domain::Role::kOffice || caller.role() == domain::Role::kAdmin;
-  if (!sees_drafts || !filter.notice_id) filter.include_drafts = false;
+  if (!SeesDrafts(caller) || !filter.notice_id) filter.include_drafts = false;
   if (filter.as_of.year == 0) filter.as_of = clock_.Today();
   filter.limit = std::clamp(filter.limit, 0, 500);
   filter.offset = std::max(filter.offset, 0);
