@@ -3,6 +3,7 @@
 //
 //   build/bench/extract_bench [--benchmark_filter=...] [DIR]   (DIR: the dev corpus by default)
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -85,5 +86,10 @@ int main(int argc, char** argv) {
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  // An upper bound of the memory one extraction needs: the whole process, all inputs loaded.
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  std::cout << "peak RSS of extract_bench (all inputs loaded): " << usage.ru_maxrss / 1024
+            << " MB\n";
   return 0;
 }
