@@ -174,6 +174,7 @@ class UnitTreeCache {
   struct Tree {
     std::unordered_map<Id, std::vector<Id>> children;
     std::unordered_set<Id> ids;
+    std::vector<domain::Unit> units;  // as reads::ListUnits returns them
   };
 
   std::shared_ptr<const Tree> Get(Id tenant_id) {
@@ -246,25 +247,30 @@ class SqliteStore : public SqliteReader<Store> {
     return me.status;
   }
 
-  Result<std::vector<Id>> SubUnitIds(Id tenant_id, Id unit_id) override {
+  // The tenant's unit tree from the cache, read (and cached) when missing.
+  Result<std::shared_ptr<const UnitTreeCache::Tree>> Tree(Id tenant_id) {
     std::shared_ptr<const UnitTreeCache::Tree> tree = units_cache_.Get(tenant_id);
-    if (!tree) {
-      std::uint64_t generation = units_cache_.generation();
-      auto lease = Acquire();
-      if (!lease.ok()) return lease.status();
-      DONDOC_ASSIGN_OR_RETURN(
-          Stmt s, lease->db().Prepare("SELECT id, parent_id FROM units WHERE tenant_id = ?1"));
-      s.Bind(1, tenant_id);
-      auto built = std::make_shared<UnitTreeCache::Tree>();
-      while (true) {
-        DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
-        if (!row) break;
-        built->ids.insert(s.Int(0));
-        if (!s.IsNull(1)) built->children[s.Int(1)].push_back(s.Int(0));
-      }
-      units_cache_.Put(tenant_id, built, generation);
-      tree = std::move(built);
+    if (tree) return tree;
+    std::uint64_t generation = units_cache_.generation();
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    auto built = std::make_shared<UnitTreeCache::Tree>();
+    DONDOC_ASSIGN_OR_RETURN(built->units, reads::ListUnits(lease->db(), tenant_id));
+    for (const domain::Unit& u : built->units) {
+      built->ids.insert(u.id);
+      if (u.parent_id) built->children[*u.parent_id].push_back(u.id);
     }
+    units_cache_.Put(tenant_id, built, generation);
+    return std::shared_ptr<const UnitTreeCache::Tree>(std::move(built));
+  }
+
+  Result<std::vector<domain::Unit>> ListUnits(Id tenant_id) override {
+    DONDOC_ASSIGN_OR_RETURN(std::shared_ptr<const UnitTreeCache::Tree> tree, Tree(tenant_id));
+    return tree->units;
+  }
+
+  Result<std::vector<Id>> SubUnitIds(Id tenant_id, Id unit_id) override {
+    DONDOC_ASSIGN_OR_RETURN(std::shared_ptr<const UnitTreeCache::Tree> tree, Tree(tenant_id));
     if (!tree->ids.count(unit_id)) {
       return Status::NotFound("unit " + std::to_string(unit_id) + " not found");
     }

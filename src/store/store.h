@@ -134,7 +134,8 @@ class StoreReader {
   virtual Result<std::vector<domain::Tenant>> ListTenants() = 0;
 
   // Units, fields. ListUnits returns every unit of the tenant with aliases, parents before
-  // children (then by id).
+  // children (then by id). On a Store, ListUnits and SubUnitIds are served from memory, reread
+  // only after a committed unit write: call them freely.
   virtual Result<domain::Unit> GetUnit(Id tenant_id, Id unit_id) = 0;
   virtual Result<std::vector<domain::Unit>> ListUnits(Id tenant_id) = 0;
   // `unit_id` and all its descendants.
