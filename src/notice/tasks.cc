@@ -1,8 +1,6 @@
 #include "notice/tasks.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -91,6 +89,7 @@ struct Info {
   std::vector<std::pair<UnitMention, size_t>> provides;  // with the paragraph naming them
   bool blocks = false;  // names a vague addressee: nothing is inherited through it
   Deadline deadline;    // of an addressee-only lead-in, inherited by its items
+  std::vector<UnitMention> trailing_units;  // "Trách nhiệm chỉ đạo thực hiện: X"
 };
 
 // Parses the subject of a segment starting at token `p`.
@@ -290,6 +289,27 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
                              {"chịu", "trách", "nhiệm"}, {"thực", "hiện", "các"}})) {
       in.lead_in_only = true;
     }
+    // "Trách nhiệm chỉ đạo thực hiện: X", "Cơ quan chủ trì: X" after a group of items: X leads
+    // the items before it that name nobody.
+    {
+      size_t k = c;
+      if (StartsWithAny(t, k, {{"trách", "nhiệm"}})) {
+        k += 2;
+        if (Seq(t, k, {"chỉ", "đạo"})) k += 2;
+        if (Seq(t, k, {"thực", "hiện"})) k += 2;
+        if (Seq(t, k, {"tổ", "chức", "thực", "hiện"})) k += 4;
+      } else if (StartsWithAny(t, k, {{"cơ", "quan", "chủ", "trì"}, {"đơn", "vị", "chủ", "trì"}})) {
+        k += 4;
+      }
+      if (k > c && IsPunct(t, k, ":")) {
+        size_t next = 0;
+        std::vector<UnitMention> l = NonVague(ParseUnitList(s, t, k + 1, &next, true));
+        if (!l.empty()) {
+          in.lead_in_only = true;
+          in.trailing_units = l;
+        }
+      }
+    }
     // A bullet that only names a unit ("- Sở Công Thương (đối với ...);").
     const auto& lab = outline[i].label;
     if (lab && (lab->kind == LabelKind::kDash || lab->kind == LabelKind::kPlus ||
@@ -364,6 +384,27 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
   }
 
   auto inherited = [&](size_t i, Deadline* dl) -> std::vector<std::pair<UnitMention, size_t>> {
+    // A later "Trách nhiệm chỉ đạo thực hiện: X" among the items of the same lead-in.
+    {
+      int p = outline[i].parent;
+      for (size_t j = i + 1; j < body_end; ++j) {
+        bool inside = false;
+        for (int a = outline[j].parent; a >= 0; a = outline[a].parent) {
+          if (a == p) {
+            inside = true;
+            break;
+          }
+          if (a < p) break;
+        }
+        if (!inside && p >= 0) break;
+        if (!info[j].trailing_units.empty()) {
+          std::vector<std::pair<UnitMention, size_t>> out;
+          for (const UnitMention& m : info[j].trailing_units) out.push_back({m, j});
+          return out;
+        }
+        if (info[j].heading) break;
+      }
+    }
     for (int p = outline[i].parent; p >= 0; p = outline[p].parent) {
       const Info& a = info[p];
       if (!a.body) break;
@@ -379,6 +420,11 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
 
   auto make_ref = [&](const UnitMention& m, size_t para) {
     UnitRef r;
+    if (para == static_cast<size_t>(-1)) {  // a back-reference: no place of its own
+      r.name = m.name;
+      r.mention = m.mention;
+      return r;
+    }
     r.mention = m.mention;
     r.name = m.name;
     if (options.units) {
@@ -394,22 +440,6 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     return r;
   };
 
-  if (std::getenv("DONDOC_DEBUG_TASKS")) {
-    for (size_t i = body_begin; i < body_end; ++i) {
-      const Info& in = info[i];
-      std::fprintf(stderr, "[%zu] parent=%d h=%d uli=%d lio=%d cl=%d mc=%d bl=%d segs=%zu prov=", i,
-                   outline[i].parent, in.heading, in.unit_list_item, in.lead_in_only, in.closing,
-                   in.merge_children, in.blocks, in.segs.size());
-      for (const auto& [m, p] : in.provides) std::fprintf(stderr, "{%s}", m.name.c_str());
-      for (const Segment& sg : in.segs) {
-        std::fprintf(stderr, " seg(ex=%d ao=%d nt=%d own=", sg.explicit_subject, sg.addressee_only,
-                     sg.not_task);
-        for (const auto& m : sg.own) std::fprintf(stderr, "{%s}", m.name.c_str());
-        std::fprintf(stderr, ")");
-      }
-      std::fprintf(stderr, " | %.80s\n", paragraphs[i].text.c_str());
-    }
-  }
   std::vector<TaskDraft> out;
   std::map<std::string, int> counter;
   for (size_t i = body_begin; i < body_end; ++i) {
@@ -426,7 +456,29 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
       std::vector<std::pair<UnitMention, size_t>> lead;
       for (const UnitMention& m : sg.own) lead.push_back({m, i});
       Deadline inherited_deadline;
-      if (!sg.explicit_subject) {
+      bool backref = false;
+      // "Các đơn vị nêu trên ...", "các công ty trên ...": the units of the task before.
+      if (!out.empty()) {
+        size_t j = sg.begin;
+        if (Is(t, j, "các")) ++j;
+        if (Is(t, j, "đơn") || Is(t, j, "cơ") || Is(t, j, "công") || Is(t, j, "sở") ||
+            Is(t, j, "phòng")) {
+          j += 2;
+          if (Is(t, j, "nêu")) ++j;
+          if (Is(t, j, "trên")) {
+            backref = true;
+            for (const UnitRef& r : out.back().task.lead) {
+              UnitMention m;
+              m.name = r.name;
+              m.mention = r.mention;
+              lead.push_back({m, static_cast<size_t>(-1)});
+            }
+          }
+        }
+      }
+      if (backref) {
+        // lead filled from the task before
+      } else if (!sg.explicit_subject) {
         if (k > 0) continue;  // a later sentence without a subject belongs to the one before
         // A sentence before "Giao X:" is the lead-in's own preamble.
         if (in.segs.size() > 1 && in.segs.back().addressee_only) continue;
@@ -516,6 +568,12 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
           ++q;
         } else if (Seq(t, j, {"cùng", "với"})) {
           q = j + 2;
+        } else if (Seq(t, j, {"trao", "đổi"})) {
+          // "trao đổi, thống nhất với", "trao đổi thông tin với"
+          q = j + 2;
+          for (int skip = 0; skip < 3 && q < sg.end && !Is(t, q, "với"); ++skip) ++q;
+          if (!Is(t, q, "với")) continue;
+          ++q;
         } else {
           continue;
         }

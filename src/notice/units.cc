@@ -54,7 +54,8 @@ const std::vector<Phrase>& ProperHeads() {
       "quỹ", "hạt kiểm lâm", "kiểm lâm", "điện lực", "bộ đội biên phòng", "chính phủ",
       "học viện", "ban quản lý", "ban thường vụ", "thường trực", "ubmttq", "mttq", "bchqs",
       "bql", "ttyt", "vp", "vpcp", "phó chủ tịch", "phó giám đốc", "chủ đầu tư", "tổ công tác",
-      "hội đồng", "ban chỉ đạo", "bcđ", "đội", "chi đoàn", "huyện đoàn", "thị đoàn",
+      "hội đồng", "ban chỉ đạo", "bcđ", "đội", "chi đoàn", "huyện đoàn", "thị đoàn", "trạm",
+      "hợp tác xã", "ban công an", "đài truyền thanh", "trạm y tế",
   }));
   return *v;
 }
@@ -116,7 +117,8 @@ const std::vector<Phrase>& Stoppers() {
       "chuẩn bị", "dự thảo", "xây dựng kế hoạch", "ứng dụng", "hỗ trợ", "thu",
       "tiếp nhận", "sử dụng", "ưu tiên", "nâng cao", "tránh", "hạn chế", "ngăn chặn",
       "căn", "áp dụng", "đấu tranh", "trực tiếp", "mở", "điều tra", "điều chỉnh", "nộp",
-      "được", "năm", "tháng", "ngày", "quý", "số",
+      "được", "năm", "tháng", "ngày", "quý", "số", "vận động", "xây dựng", "rà soát,", "khám",
+      "tuyên truyền,", "bảo vệ", "phòng, chống", "nâng cấp", "sửa chữa",
   }));
   return *v;
 }
@@ -305,7 +307,10 @@ struct Parser {
         ++body;
         continue;
       }
-      if (MatchAny(t, j, Stoppers()) > 0) break;
+      // "đầu tư xây dựng" inside a name ("Ban Quản lý dự án đầu tư xây dựng ...").
+      if (MatchAny(t, j, Stoppers()) > 0 && !(tk.lower == "xây" && j > 0 && t[j - 1].lower == "tư")) {
+        break;
+      }
       ++j;
       last = j;
       ++body;
@@ -468,7 +473,11 @@ struct Parser {
         std::vector<std::pair<size_t, size_t>> items;
         while (k < t.size() && IsCap(t[k])) {
           size_t b = k;
-          while (k < t.size() && !t[k].punct && MatchAny(t, k, Stoppers()) == 0) ++k;
+          while (k < t.size() && ((!t[k].punct && MatchAny(t, k, Stoppers()) == 0) ||
+                                  ((t[k].text == "-" || t[k].text == "&") && k + 1 < t.size() &&
+                                   IsCap(t[k + 1])))) {
+            ++k;
+          }
           // "Tài nguyên và Môi trường": "và" + capital continues the item.
           while (k + 1 < t.size() && t[k].lower == "và" && IsCap(t[k + 1])) {
             size_t hh = 0;
