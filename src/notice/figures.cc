@@ -9,6 +9,7 @@
 
 #include "text/money.h"
 #include "text/number.h"
+#include "text/space.h"
 #include "text/utf8.h"
 
 namespace dondoc::notice {
@@ -273,20 +274,8 @@ bool IsClauseEnd(std::string_view s, size_t i) {
   return false;
 }
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '*') {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+// Quotes and contexts drop emphasis marks with the white space.
+std::string CollapseSpace(std::string_view s) { return text::CollapseSpace(s, " \t\n*"); }
 
 int CountWords(std::string_view s) {
   int n = 0;

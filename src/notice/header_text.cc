@@ -7,6 +7,8 @@
 #include <array>
 #include <set>
 
+#include "text/space.h"
+
 namespace dondoc::notice::header_text {
 namespace {
 
@@ -49,20 +51,7 @@ std::string Line::Joined() const {
   return out;
 }
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string CollapseSpace(std::string_view s) { return text::CollapseSpace(s, " \t\n\r"); }
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
