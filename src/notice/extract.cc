@@ -29,6 +29,22 @@ int GuessYear(const std::string& text, const DocumentHeader& header,
   return 0;
 }
 
+// A tab separates the columns of a line as laid out on the page (the cells of a .docx layout
+// table, a typed "Số: 12/TB-UBND<TAB>Hà Nội, ngày ..."). Normalisation turns white space into
+// single spaces, so a tab becomes the two spaces by which the header reader tells cells apart.
+std::string KeepColumns(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size() + 64);
+  for (char c : raw) {
+    if (c == '\t') {
+      out += "  ";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 // Cuts `s` to at most `max` bytes at a character boundary, adding "…" when cut.
 std::string Cut(const std::string& s, size_t max) {
   if (s.size() <= max) return s;
@@ -112,7 +128,8 @@ std::string Diagnostic(const std::string& text, size_t begin, size_t end, const 
 
 Notice Extract(const RawDocument& raw, const ExtractOptions& options) {
   Notice n;
-  n.text = text::NormalizeText(raw.text);
+  n.text = raw.text.find('\t') == std::string::npos ? text::NormalizeText(raw.text)
+                                                    : text::NormalizeText(KeepColumns(raw.text));
   n.source.format = raw.format;
   n.source.sha256 = raw.sha256;
   n.source.chars = text::CodePointCount(n.text);
@@ -147,8 +164,8 @@ Notice Extract(const RawDocument& raw, const ExtractOptions& options) {
       }
     }
     for (const DeadlineProblem& p : d.problems) {
-      n.warnings.push_back(Diagnostic(n.text, first.SourceBegin(p.begin),
-                                      first.SourceEnd(p.end), p.message));
+      n.warnings.push_back(
+          Diagnostic(n.text, first.SourceBegin(p.begin), first.SourceEnd(p.end), p.message));
     }
     n.tasks.push_back(std::move(d.task));
   }

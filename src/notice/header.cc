@@ -66,9 +66,26 @@ bool IsItem(std::string_view cell) {
          StartsWith(cell, "–");
 }
 
+// An outline label alone in a cell: a tab after "1." or "a)" in a .docx paragraph.
+bool IsLabelCell(std::string_view cell) {
+  if (cell.size() < 2 || cell.size() > 8) return false;
+  char last = cell.back();
+  if (last != '.' && last != ')') return false;
+  std::string_view body = cell.substr(0, cell.size() - 1);
+  if (body == "đ") return true;
+  if (body.size() == 1 && body[0] >= 'a' && body[0] <= 'z') return true;
+  return body.find_first_not_of("0123456789.") == std::string_view::npos ||
+         body.find_first_not_of("IVX") == std::string_view::npos;
+}
+
 // A paragraph of the body: a long mixed-case line that is not a list item or a V/v.
 bool IsBodyLine(const Line& line) {
-  if (line.blank() || line.cells.size() > 1) return false;
+  if (line.blank()) return false;
+  if (line.cells.size() > 1) {
+    if (line.cells.size() > 2 || !IsLabelCell(line.cells[0].text)) return false;
+    return header_text::Words(line.cells[1].text).size() >= 8 &&
+           !header_text::IsUpperText(line.cells[1].text);
+  }
   const std::string& t = line.cells[0].text;
   if (IsItem(t) || StartsWith(t, "V/v") || StartsWith(t, "V/V") || StartsWith(t, "Về việc")) {
     return false;

@@ -246,6 +246,9 @@ TEST(MeetingTest, Snippets) {
        "THÔNG BÁO\nKết luận tại buổi làm việc với Sở Xây dựng\n\nNgày 5/6/2024, tại Sở Xây dựng, "
        "Phó Chủ tịch UBND tỉnh Lê Văn Lương đã làm việc với Sở Xây dựng về quy hoạch.\n",
        "Thông báo", true, "2024-06-05", "Sở Xây dựng", "Lê Văn Lương", "Phó Chủ tịch UBND tỉnh"},
+      {12,
+       "Ngày 05/8/2025, đồng chí Vy Văn Thành, Giám đốc Sở Tài chính chủ trì cuộc họp giao ban.",
+       "Thông báo", true, "2025-08-05", "", "Vy Văn Thành", "Giám đốc Sở Tài chính"},
   };
   for (const Case& c : cases) {
     DocumentHeader h;

@@ -113,13 +113,27 @@ std::optional<Person> Chair(const std::string& before, const std::string& after)
   std::vector<std::string> w = Words(use_after ? after : before);
   auto [b, e] = FindName(w, use_after);
   const int n = static_cast<int>(w.size());
+  auto is_honorific = [](const std::string& word) {
+    std::string l = header_text::Lower(word);
+    return l == "chí" || l == "ông" || l == "bà";
+  };
+  // After an honorific the name is every capitalised word up to it ("đồng chí Vy Văn Thành"),
+  // even when its family name is one we do not know.
+  if (b > 0) {
+    int hb = b;
+    while (hb > 0 && e - hb < 5 && NameWord(w[hb - 1]) &&
+           std::string_view(",;.:").find(w[hb - 1].back()) == std::string_view::npos) {
+      --hb;
+    }
+    if (hb < b && hb > 0 && is_honorific(w[hb - 1])) b = hb;
+  }
   if (b >= 0 && !use_after) {
     // A name stands at the end of the words before "chủ trì", after an honorific, or before the
     // title that follows it ("đồng chí X, Phó Chủ tịch ..."); "tại Hà Nội, ..." is a place.
     std::string prev = b > 0 ? header_text::Lower(w[b - 1]) : "";
     static constexpr std::array<std::string_view, 9> kPlacePrepositions = {
         "tại", "ở", "về", "và", "của", "với", "đến", "từ", "trên"};
-    bool honorific = prev == "chí" || prev == "ông" || prev == "bà";
+    bool honorific = b > 0 && is_honorific(w[b - 1]);
     bool followed_by_title = e < n && (w[e - 1].back() == ',' || w[e] == "-" || w[e] == "–");
     bool place = std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(), prev) !=
                  kPlacePrepositions.end();
