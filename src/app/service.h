@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/bulk.h"
 #include "app/caller.h"
 #include "app/clock.h"
 #include "app/credentials.h"
@@ -147,6 +148,15 @@ class Service {
     std::string bytes;
   };
   Result<File> GetAttachment(const Caller& caller, Id attachment_id);
+  // The task's passage in its notice: about `context` code points either side, whole lines
+  // where they fit. NotFound for a task the caller may not see; an empty text for a task
+  // without a span (added by hand).
+  Result<TaskPassage> GetTaskPassage(const Caller& caller, Id task_id, long context);
+  // The Office's change to many tasks in one transaction, one audit row per task changed.
+  // Tasks it does not apply to are skipped with the reason. InvalidArgument for an empty or
+  // too long (> 500) selection or a change missing its date or an unknown lead unit.
+  Result<BulkOutcome> BulkChangeTasks(const Caller& caller, const std::vector<Id>& task_ids,
+                                      const BulkChange& change);
 
   // --- Oversight ------------------------------------------------------------------------
   Result<std::vector<domain::ScoreRow>> Scorecards(const Caller& caller, store::ScoreGroup by,
