@@ -26,7 +26,8 @@ struct User {
   std::string display_name;
   std::optional<Id> unit_id;  // required for Role::kUnit
   Role role = Role::kViewer;
-  std::vector<Id> field_ids;  // for Role::kLeader; "every field" is app's rule, not stored here
+  std::vector<Id> field_ids;  // for Role::kLeader: the fields the leader follows
+  bool chair = false;         // for Role::kLeader: the Chair, who sees every field
   std::string password_hash;  // libsodium crypto_pwhash_str output; never logged
   bool disabled = false;
   Timestamp created_at = 0;
