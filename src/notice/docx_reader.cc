@@ -242,31 +242,56 @@ class BodyWriter {
     }
   }
 
-  using Cell = std::vector<std::string>;  // its paragraphs
+  struct Cell {
+    std::vector<std::string> paragraphs;
+    int span = 1;            // grid columns it covers (w:gridSpan)
+    bool continues = false;  // the lower part of a vertically merged cell (w:vMerge)
+  };
 
+  // A cell's paragraphs on one line, joined by " ".
+  static std::string CellText(const std::vector<std::string>& paragraphs) {
+    std::string cell;
+    for (std::string p : paragraphs) {
+      for (char& ch : p) {
+        if (ch == '\n' || ch == '\t') ch = ' ';
+      }
+      if (p.empty()) continue;
+      cell += (cell.empty() ? "" : " ") + p;
+    }
+    return cell;
+  }
+
+  // Rows of three or more grid columns give one cell per grid column: a cell spanning columns
+  // is followed by empty cells, and the lower parts of a vertically merged cell repeat its text
+  // (a unit merged over several task rows leads each of them).
   Status Table(const pugi::xml_node& tbl, int depth, std::vector<std::string>* lines) {
     std::vector<std::vector<Cell>> rows;
     DONDOC_RETURN_IF_ERROR(Rows(tbl, depth, &rows));
     size_t columns = 0;
-    for (const auto& row : rows) columns = std::max(columns, row.size());
+    for (const auto& row : rows) {
+      size_t width = 0;
+      for (const Cell& c : row) width += static_cast<size_t>(c.span);
+      columns = std::max(columns, width);
+    }
+    std::vector<std::string> above;  // the text shown in each grid column of the row above
     for (const auto& row : rows) {
       if (columns <= 2) {
         SideBySide(row, lines);
         continue;
       }
+      std::vector<std::string> grid;
+      for (const Cell& c : row) {
+        size_t col = grid.size();
+        std::string text = c.continues && col < above.size() ? above[col] : CellText(c.paragraphs);
+        grid.push_back(std::move(text));
+        for (int k = 1; k < c.span; ++k) grid.emplace_back();
+      }
+      above = grid;
       bool empty = true;
       std::string line;
-      for (size_t i = 0; i < row.size(); ++i) {
-        std::string cell;
-        for (std::string p : row[i]) {
-          for (char& ch : p) {
-            if (ch == '\n' || ch == '\t') ch = ' ';
-          }
-          if (p.empty()) continue;
-          cell += (cell.empty() ? "" : " ") + p;
-        }
-        if (!cell.empty()) empty = false;
-        line += (i ? " | " : "") + cell;
+      for (size_t i = 0; i < grid.size(); ++i) {
+        if (!grid[i].empty()) empty = false;
+        line += (i ? " | " : "") + grid[i];
       }
       if (!empty) lines->push_back(std::move(line));
     }
@@ -277,12 +302,12 @@ class BodyWriter {
   // separated by '\t', as the page shows them.
   static void SideBySide(const std::vector<Cell>& row, std::vector<std::string>* lines) {
     size_t height = 0;
-    for (const Cell& c : row) height = std::max(height, c.size());
+    for (const Cell& c : row) height = std::max(height, c.paragraphs.size());
     for (size_t i = 0; i < height; ++i) {
       std::string line;
       bool empty = true;
       for (size_t c = 0; c < row.size(); ++c) {
-        std::string part = i < row[c].size() ? row[c][i] : "";
+        std::string part = i < row[c].paragraphs.size() ? row[c].paragraphs[i] : "";
         for (char& ch : part) {
           if (ch == '\n' || ch == '\t') ch = ' ';
         }
@@ -320,7 +345,14 @@ class BodyWriter {
         DONDOC_RETURN_IF_ERROR(Cells(c, depth + 1, cells));
       } else if (name == "tc") {
         cells->emplace_back();
-        DONDOC_RETURN_IF_ERROR(Blocks(c, depth + 1, &cells->back()));
+        Cell& cell = cells->back();
+        pugi::xml_node tc_pr = Child(c, "tcPr");
+        if (auto span = IntAttr(Child(tc_pr, "gridSpan"), "val")) {
+          cell.span = static_cast<int>(std::clamp(*span, 1L, 64L));
+        }
+        pugi::xml_node v_merge = Child(tc_pr, "vMerge");
+        cell.continues = v_merge && Attr(v_merge, "val").value_or("continue") == "continue";
+        DONDOC_RETURN_IF_ERROR(Blocks(c, depth + 1, &cell.paragraphs));
       }
     }
     return Status::Ok();

@@ -25,7 +25,9 @@ struct DocxLimits {
 // w:moveFrom) dropped; list numbering is rebuilt from numbering.xml and written in front of the
 // paragraph ("2.1. ", "a) ", "- "), with Vietnamese letters (… d, đ, e …) when the document is
 // in Vietnamese. A table of three or more columns gives one line per row, cells joined by " | "
-// (a cell's paragraphs by " "), empty rows dropped: "1 | Rà soát … | Phòng Kinh tế | … | Quý IV".
+// (a cell's paragraphs by " "), empty rows dropped: "1 | Rà soát … | Phòng Kinh tế | … | Quý IV";
+// a row has one cell per grid column (a cell spanning n columns is followed by n - 1 empty ones)
+// and the lower parts of a vertically merged cell repeat its text.
 // A table of one or two columns is a layout (the two-column header, the signature block beside
 // "Nơi nhận"): the i-th paragraphs of its cells share a line, separated by '\t', as on the page.
 // The text is valid UTF-8 with no control characters but '\t' and

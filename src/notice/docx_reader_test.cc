@@ -76,6 +76,18 @@ TEST(DocxReaderTest, Text) {
            "</w:tc><w:tc>" + P("KT. CHỦ TỊCH") + P("PHÓ CHỦ TỊCH") + P("") +
            "</w:tc></w:tr><w:tr><w:tc/><w:tc>" + P("Hoàng Văn Nam") + "</w:tc></w:tr></w:tbl>",
        "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\t\n\tHoàng Văn Nam\n"},
+      // A header cell spanning two grid columns is followed by an empty cell; the lower parts
+      // of a vertically merged cell repeat its text.
+      {9,
+       "<w:tbl><w:tr><w:tc>" + P("STT") + "</w:tc><w:tc>" + P("Nội dung") +
+           "</w:tc><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" + P("Cơ quan thực hiện") +
+           "</w:tc></w:tr><w:tr><w:tc>" + P("1") + "</w:tc><w:tc>" + P("Rà soát") +
+           "</w:tc><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" + P("Phòng A") +
+           "</w:tc><w:tc>" + P("Phòng B") + "</w:tc></w:tr><w:tr><w:tc>" + P("2") +
+           "</w:tc><w:tc>" + P("Báo cáo") + "</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + P("") +
+           "</w:tc><w:tc/></w:tr></w:tbl>",
+       "STT | Nội dung | Cơ quan thực hiện | \n1 | Rà soát | Phòng A | Phòng B\n"
+       "2 | Báo cáo | Phòng A | \n"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> warnings;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "notice/outline.h"
+#include "notice/table_row.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -181,8 +182,9 @@ Layout BuildLayout(std::string_view text) {
   }
 
   Builder b(text);
-  bool gap = false;        // blank or dropped lines since the last text
-  bool page_gap = false;   // a dropped page number since the last text
+  bool gap = false;       // blank or dropped lines since the last text
+  bool page_gap = false;  // a dropped page number since the last text
+  bool prev_row = false;  // the last piece was a table row
   for (const Line& l : lines) {
     if (l.dropped) {
       gap = true;
@@ -218,7 +220,9 @@ Layout BuildLayout(std::string_view text) {
       std::string_view piece = text.substr(parts[p].first, parts[p].second - parts[p].first);
       bool label = ParseLabel(piece).has_value();
       bool cont = false;
-      if (b.open() && !label && p == 0 && parts.size() == 1) {
+      // A table row is a paragraph of its own: never continued, never continuing.
+      bool row = IsTableRow(piece);
+      if (b.open() && !label && !row && !prev_row && p == 0 && parts.size() == 1) {
         const std::string& prev = b.current().text;
         if (layout_mode) {
           cont = l.indent < 3 && (!gap || !EndsSentence(prev) || ContinuesWith(piece));
@@ -240,6 +244,7 @@ Layout BuildLayout(std::string_view text) {
         b.Start(l.number);
         b.Append(parts[p].first, parts[p].second);
       }
+      prev_row = row;
     }
     if (parts.size() > 1) b.Flush();
     gap = false;

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "notice/layout.h"
+#include "notice/table_row.h"
 #include "text/normalize.h"
 
 namespace dondoc::notice {
@@ -10,8 +11,8 @@ namespace dondoc::notice {
 namespace {
 
 bool IsRoman(std::string_view s) {
-  static const char* kRomans[] = {"I",   "II",  "III", "IV", "V",   "VI",   "VII",
-                                  "VIII", "IX", "X",   "XI", "XII", "XIII", "XIV", "XV"};
+  static const char* kRomans[] = {"I",  "II", "III", "IV",  "V",    "VI",  "VII", "VIII",
+                                  "IX", "X",  "XI",  "XII", "XIII", "XIV", "XV"};
   for (const char* r : kRomans) {
     if (s == r) return true;
   }
@@ -27,13 +28,20 @@ size_t SkipSpaces(std::string_view s, size_t i) {
 std::string KindKey(const std::optional<Label>& l) {
   if (!l) return "para";
   switch (l->kind) {
-    case LabelKind::kRoman: return "roman";
-    case LabelKind::kArabic: return "arabic" + std::to_string(l->depth);
-    case LabelKind::kArabicParen: return "paren";
-    case LabelKind::kLetter: return "letter";
-    case LabelKind::kDash: return "dash";
-    case LabelKind::kPlus: return "plus";
-    case LabelKind::kBullet: return "bullet";
+    case LabelKind::kRoman:
+      return "roman";
+    case LabelKind::kArabic:
+      return "arabic" + std::to_string(l->depth);
+    case LabelKind::kArabicParen:
+      return "paren";
+    case LabelKind::kLetter:
+      return "letter";
+    case LabelKind::kDash:
+      return "dash";
+    case LabelKind::kPlus:
+      return "plus";
+    case LabelKind::kBullet:
+      return "bullet";
   }
   return "para";
 }
@@ -141,7 +149,8 @@ std::vector<OutlineEntry> BuildOutline(const std::vector<Paragraph>& paragraphs)
   std::vector<Open> stack;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     OutlineEntry& e = out[i];
-    e.label = ParseLabel(paragraphs[i].text);
+    // A table row's first cell ("1.") numbers the row, not a section.
+    if (!IsTableRow(paragraphs[i].text)) e.label = ParseLabel(paragraphs[i].text);
     std::string key = KindKey(e.label);
     size_t k = 0;
     if (key == "para") {

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "notice/table_row.h"
+#include "notice/table_tasks.h"
 #include "notice/targets.h"
 #include "notice/unit_directory.h"
 #include "notice/units.h"
@@ -175,6 +177,7 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
   }
 
   for (size_t i = body_begin; i < body_end; ++i) {
+    if (IsTableRow(paragraphs[i].text)) continue;  // read by TaskTableReader
     Info& in = info[i];
     const std::string& s = paragraphs[i].text;
     in.body = true;
@@ -215,8 +218,7 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
       }
       size_t next = 0;
       std::vector<UnitMention> l = ParseUnitList(s, t, k, &next, false);
-      if (!NonVague(l).empty() && next < end && IsPredicateStart(t, next) &&
-          !Is(t, next, "đã")) {
+      if (!NonVague(l).empty() && next < end && IsPredicateStart(t, next) && !Is(t, next, "đã")) {
         cuts.push_back(k);
       }
     }
@@ -243,9 +245,15 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     }
     // "Trong quá trình ..., nếu ..., các cơ quan, đơn vị kịp thời ...": after an opening
     // adverbial clause the sentence names its own (here vague) subject.
-    if (!first.explicit_subject &&
-        StartsWithAny(t, first.begin, {{"trong"}, {"khi"}, {"nếu"}, {"trường", "hợp"}, {"để"},
-                                       {"căn", "cứ"}, {"sau", "khi"}, {"trên", "cơ", "sở"}})) {
+    if (!first.explicit_subject && StartsWithAny(t, first.begin,
+                                                 {{"trong"},
+                                                  {"khi"},
+                                                  {"nếu"},
+                                                  {"trường", "hợp"},
+                                                  {"để"},
+                                                  {"căn", "cứ"},
+                                                  {"sau", "khi"},
+                                                  {"trên", "cơ", "sở"}})) {
       for (size_t k = first.begin + 1; k + 1 < first.end; ++k) {
         if (!IsPunct(t, k - 1, ",")) continue;
         size_t next = 0;
@@ -263,8 +271,14 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     if (!terminal && !first.explicit_subject &&
         (words <= 8 || topic_word ||
          StartsWithAny(t, c,
-                       {{"công", "tác"}, {"nhiệm", "vụ"}, {"trách", "nhiệm"}, {"kết", "quả"},
-                        {"đánh", "giá"}, {"bên", "cạnh"}, {"tình", "hình"}, {"một", "số"},
+                       {{"công", "tác"},
+                        {"nhiệm", "vụ"},
+                        {"trách", "nhiệm"},
+                        {"kết", "quả"},
+                        {"đánh", "giá"},
+                        {"bên", "cạnh"},
+                        {"tình", "hình"},
+                        {"một", "số"},
                         {"tổ", "chức", "thực", "hiện"}}))) {
       in.heading = true;
     }
@@ -285,8 +299,11 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     }
     // "Có trách nhiệm:": a lead-in whose addressee was listed above.
     if (!first.explicit_subject && colon == end - 1 && words <= 6 &&
-        StartsWithAny(t, c, {{"có", "trách", "nhiệm"}, {"có", "nhiệm", "vụ"},
-                             {"chịu", "trách", "nhiệm"}, {"thực", "hiện", "các"}})) {
+        StartsWithAny(t, c,
+                      {{"có", "trách", "nhiệm"},
+                       {"có", "nhiệm", "vụ"},
+                       {"chịu", "trách", "nhiệm"},
+                       {"thực", "hiện", "các"}})) {
       in.lead_in_only = true;
     }
     // "Trách nhiệm chỉ đạo thực hiện: X", "Cơ quan chủ trì: X" after a group of items: X leads
@@ -312,10 +329,11 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     }
     // A bullet that only names a unit ("- Sở Công Thương (đối với ...);").
     const auto& lab = outline[i].label;
-    if (lab && (lab->kind == LabelKind::kDash || lab->kind == LabelKind::kPlus ||
-                lab->kind == LabelKind::kBullet) &&
-        first.addressee_only && in.segs.size() == 1 &&
-        AddressVerb(t, c) == 0 && !IsPunct(t, end - 1, ":")) {
+    if (lab &&
+        (lab->kind == LabelKind::kDash || lab->kind == LabelKind::kPlus ||
+         lab->kind == LabelKind::kBullet) &&
+        first.addressee_only && in.segs.size() == 1 && AddressVerb(t, c) == 0 &&
+        !IsPunct(t, end - 1, ":")) {
       in.unit_list_item = true;
     }
     // Closing formulas.
@@ -376,8 +394,13 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     if (in.heading) {
       const auto& t = in.tok;
       size_t c = in.content;
-      a = StartsWithAny(t, c, {{"đánh", "giá"}, {"kết", "quả"}, {"bên", "cạnh"}, {"tình", "hình"},
-                               {"hạn", "chế"}, {"tồn", "tại"}});
+      a = StartsWithAny(t, c,
+                        {{"đánh", "giá"},
+                         {"kết", "quả"},
+                         {"bên", "cạnh"},
+                         {"tình", "hình"},
+                         {"hạn", "chế"},
+                         {"tồn", "tại"}});
     }
     int p = outline[i].parent;
     assessment[i] = a || (p >= 0 && assessment[p]);
@@ -440,9 +463,85 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     return r;
   };
 
+  // Who the result of the words [b, e) of `t` goes to ("báo cáo UBND tỉnh", "gửi Sở ...").
+  auto report_to = [&](std::string_view s, const std::vector<Token>& t, size_t b, size_t e,
+                       size_t para, Task* task) {
+    for (size_t j = b; j < e; ++j) {
+      size_t q = 0;
+      if (Seq(t, j, {"báo", "cáo"})) {
+        q = j + 2;
+      } else if (Is(t, j, "gửi") || Is(t, j, "qua") || Is(t, j, "trình")) {
+        q = j + 1;
+      } else {
+        continue;
+      }
+      size_t next = 0;
+      for (const UnitMention& m : NonVague(ParseUnitList(s, t, q, &next, false))) {
+        std::string name = make_ref(m, para).name;
+        if (std::find(task->report_to.begin(), task->report_to.end(), name) ==
+            task->report_to.end()) {
+          task->report_to.push_back(name);
+        }
+      }
+    }
+  };
+
+  // The task of a row of an assignment table: its content cell, the units of its unit cells,
+  // the deadline of its deadline cell (else of its content).
+  auto table_row_task = [&](const std::string& s, const TableTask& row, size_t i) {
+    TaskDraft d;
+    d.paragraph = d.last_paragraph = i;
+    d.begin = row.content.begin;
+    d.end = row.content.end;
+    d.task.text = s.substr(d.begin, d.end - d.begin);
+    for (const UnitMention& m : row.lead) d.task.lead.push_back(make_ref(m, i));
+    for (const UnitMention& m : row.support) d.task.support.push_back(make_ref(m, i));
+    std::vector<Token> t = Tokenize(d.task.text);
+    report_to(d.task.text, t, 0, t.size(), i, &d.task);
+    auto parse = [&](size_t begin, std::string cell) {
+      // A cell starts with a capital ("Trước ngày 15/9/2025", "Hằng tháng").
+      int len = 0;
+      text::FirstCodePoint(cell, &len);
+      cell = text::LowerSameLength(cell.substr(0, static_cast<size_t>(len))) + cell.substr(len);
+      // A period alone in a deadline column is the time within which the row is done: "Tháng
+      // 10/2025" reads "trong tháng 10/2025".
+      std::string_view within = "trong ";
+      bool period =
+          cell.rfind("tháng ", 0) == 0 || cell.rfind("quý ", 0) == 0 || cell.rfind("năm ", 0) == 0;
+      if (period) cell.insert(0, within);
+      size_t shift = period ? within.size() : 0;
+      std::vector<DeadlineProblem> problems;
+      d.task.deadline = ParseDeadline(cell, options.deadline, &problems);
+      for (const DeadlineProblem& p : problems) {
+        if (p.begin < shift) continue;
+        d.problems.push_back({p.begin - shift + begin, p.end - shift + begin, p.message});
+      }
+    };
+    if (row.deadline) {
+      parse(row.deadline->begin,
+            s.substr(row.deadline->begin, row.deadline->end - row.deadline->begin));
+    }
+    if (d.task.deadline.kind == Deadline::Kind::kNone) parse(d.begin, d.task.text);
+    return d;
+  };
+
   std::vector<TaskDraft> out;
   std::map<std::string, int> counter;
-  for (size_t i = body_begin; i < body_end; ++i) {
+  auto add = [&](TaskDraft d, size_t i) {
+    d.task.targets = FindTargets(d.task.text, options.deadline);
+    d.task.urgent = IsUrgent(d.task.text);
+    d.task.section = outline[i].section;
+    std::string key = d.task.section.empty() ? "0" : d.task.section;
+    d.task.id = key + "." + std::to_string(++counter[key]);
+    out.push_back(std::move(d));
+  };
+  TaskTableReader table;
+  for (size_t i = 0; i < body_end; ++i) {
+    if (std::optional<TableTask> row = table.Next(paragraphs[i].text)) {
+      if (!assessment[i]) add(table_row_task(paragraphs[i].text, *row, i), i);
+      continue;
+    }
+    if (i < body_begin) continue;
     Info& in = info[i];
     if (assessment[i] || in.heading || in.unit_list_item || in.lead_in_only || in.closing ||
         in.merged) {
@@ -487,9 +586,10 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         for (size_t m = 1; m < in.segs.size(); ++m) {
           later_giao = later_giao || AddressVerb(t, in.segs[m].begin) > 0;
         }
-        if (later_giao || StartsWithAny(t, sg.begin, {{"thống", "nhất", "thông", "qua"},
-                                                      {"thống", "nhất", "chủ", "trương"},
-                                                      {"đồng", "ý"}})) {
+        if (later_giao || StartsWithAny(t, sg.begin,
+                                        {{"thống", "nhất", "thông", "qua"},
+                                         {"thống", "nhất", "chủ", "trương"},
+                                         {"đồng", "ý"}})) {
           continue;
         }
         lead = inherited(i, &inherited_deadline);
@@ -581,32 +681,14 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         for (const UnitMention& m : NonVague(ParseUnitList(s, t, q, &next, true))) {
           std::string key = text::FoldKey(StripTitle(m.name));
           if (std::find(lead_keys.begin(), lead_keys.end(), key) != lead_keys.end()) continue;
-          bool dup = std::any_of(d.task.support.begin(), d.task.support.end(), [&](const UnitRef& r) {
-            return text::FoldKey(StripTitle(r.name)) == key;
-          });
+          bool dup = std::any_of(
+              d.task.support.begin(), d.task.support.end(),
+              [&](const UnitRef& r) { return text::FoldKey(StripTitle(r.name)) == key; });
           if (!dup) d.task.support.push_back(make_ref(m, i));
         }
         j = next > j ? next - 1 : j;
       }
-      // Who the result goes to.
-      for (size_t j = sg.begin; j < sg.end; ++j) {
-        size_t q = 0;
-        if (Seq(t, j, {"báo", "cáo"})) {
-          q = j + 2;
-        } else if (Is(t, j, "gửi") || Is(t, j, "qua") || Is(t, j, "trình")) {
-          q = j + 1;
-        } else {
-          continue;
-        }
-        size_t next = 0;
-        for (const UnitMention& m : NonVague(ParseUnitList(s, t, q, &next, false))) {
-          std::string name = make_ref(m, i).name;
-          if (std::find(d.task.report_to.begin(), d.task.report_to.end(), name) ==
-              d.task.report_to.end()) {
-            d.task.report_to.push_back(name);
-          }
-        }
-      }
+      report_to(s, t, sg.begin, sg.end, i, &d.task);
       // Deadline, targets, urgency.
       std::vector<DeadlineProblem> problems;
       d.task.deadline = ParseDeadline(deadline_text, options.deadline, &problems);
@@ -624,12 +706,7 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
         if (p.begin < shift) continue;
         d.problems.push_back({p.begin - shift + d.begin, p.end - shift + d.begin, p.message});
       }
-      d.task.targets = FindTargets(d.task.text, options.deadline);
-      d.task.urgent = IsUrgent(d.task.text);
-      d.task.section = outline[i].section;
-      std::string key = d.task.section.empty() ? "0" : d.task.section;
-      d.task.id = key + "." + std::to_string(++counter[key]);
-      out.push_back(std::move(d));
+      add(std::move(d), i);
     }
   }
   return out;
