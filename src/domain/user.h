@@ -27,10 +27,10 @@ struct User {
   std::optional<Id> unit_id;  // required for Role::kUnit
   Role role = Role::kViewer;
   std::vector<Id> field_ids;  // for Role::kLeader: the fields the leader follows
-  bool chair = false;         // for Role::kLeader: the Chair, who sees every field
   std::string password_hash;  // libsodium crypto_pwhash_str output; never logged
   bool disabled = false;
   Timestamp created_at = 0;
+  bool chair = false;  // for Role::kLeader: the Chair, who sees every field
 };
 
 // A signed-in browser session. The token itself is never stored: only its hash.

@@ -333,11 +333,20 @@ CREATE VIRTUAL TABLE task_fts USING fts5 (text, tokenize = 'dondoc');
 CREATE VIRTUAL TABLE notice_fts USING fts5 (text, tokenize = 'dondoc');
 )sql";
 
+// The Chair (a leader who sees every field). Leaders stored without fields were the Chair under
+// version 1's rule, and stay so.
+const char* kV2 = R"sql(
+ALTER TABLE users ADD COLUMN chair INTEGER NOT NULL DEFAULT 0;
+UPDATE users SET chair = 1 WHERE role = 'leader' AND NOT EXISTS (
+  SELECT 1 FROM user_fields uf WHERE uf.tenant_id = users.tenant_id AND uf.user_id = users.id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kAll = {
       {1, kV1},
+      {2, kV2},
   };
   return kAll;
 }

@@ -40,6 +40,7 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);
 Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id);
 Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id);
+Result<std::vector<Id>> ListRecurringTaskIds(Db& db, Id tenant_id);
 Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id);
 Result<domain::ProgressReport> GetProgressReport(Db& db, Id tenant_id, Id report_id);
 

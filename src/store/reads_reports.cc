@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/occurrence_scores.h"
 #include "store/reads.h"
 #include "store/rows.h"
 #include "store/task_query.h"
@@ -66,6 +67,7 @@ void VisibleUnitColumn(const ScoreFilter& f, SqlParts* p) {
 }  // namespace
 
 Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const ScoreFilter& f) {
+  ReadSnapshot snap(db);
   SqlParts p;
   const std::string a = f.as_of.ToIso();
   switch (f.by) {
@@ -122,6 +124,7 @@ Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const Sco
     r.counts.paused = static_cast<long>(s.Int(7));
     out.push_back(r);
   }
+  DONDOC_RETURN_IF_ERROR(CountOccurrencesInstead(db, tenant_id, f, &out));
   return out;
 }
 
@@ -168,6 +171,7 @@ Result<std::vector<domain::ScoreItem>> ScoreItems(Db& db, Id tenant_id, const Sc
     }
     out[it->second].lead_unit_ids.push_back(unit);
   }
+  DONDOC_RETURN_IF_ERROR(ExpandOccurrenceItems(db, tenant_id, f, &out));
   return out;
 }
 

@@ -87,7 +87,8 @@ domain::Notice ReadNotice(const Stmt& s, bool with_content) {
 }
 
 const char* const kUserCols =
-    "tenant_id, id, username, display_name, unit_id, role, password_hash, disabled, created_at";
+    "tenant_id, id, username, display_name, unit_id, role, password_hash, disabled, created_at, "
+    "chair";
 
 domain::User ReadUser(const Stmt& s) {
   domain::User u;
@@ -100,6 +101,7 @@ domain::User ReadUser(const Stmt& s) {
   u.password_hash = s.Text(6);
   u.disabled = s.Int(7) != 0;
   u.created_at = s.Int(8);
+  u.chair = s.Int(9) != 0;
   return u;
 }
 

@@ -116,6 +116,9 @@ class SqliteReader : public Base {
   Result<std::vector<domain::Occurrence>> ListOccurrences(Id tenant_id, Id task_id) override {
     DONDOC_READ(ListOccurrences(lease->db(), tenant_id, task_id));
   }
+  Result<std::vector<Id>> ListRecurringTaskIds(Id tenant_id) override {
+    DONDOC_READ(ListRecurringTaskIds(lease->db(), tenant_id));
+  }
   Result<domain::Extension> GetExtension(Id tenant_id, Id extension_id) override {
     DONDOC_READ(GetExtension(lease->db(), tenant_id, extension_id));
   }

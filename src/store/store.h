@@ -165,10 +165,13 @@ class StoreReader {
   // Every task of a notice (drafts included), in notice order.
   virtual Result<std::vector<domain::Task>> ListNoticeTasks(Id tenant_id, Id notice_id) = 0;
   virtual Result<std::vector<domain::Occurrence>> ListOccurrences(Id tenant_id, Id task_id) = 0;
+  // Active recurring tasks not stored done (those whose occurrences app keeps opening), by id.
+  virtual Result<std::vector<Id>> ListRecurringTaskIds(Id tenant_id) = 0;
   virtual Result<domain::Extension> GetExtension(Id tenant_id, Id extension_id) = 0;
   virtual Result<domain::ProgressReport> GetProgressReport(Id tenant_id, Id report_id) = 0;
 
-  // Scorecards, counted in the database by the formulas of domain/scorecard.h.
+  // Scorecards, counted in the database by the formulas of domain/scorecard.h. A task with
+  // occurrences counts as its occurrences begun by as_of (store/occurrence_scores.h).
   virtual Result<std::vector<domain::ScoreRow>> Scorecards(Id tenant_id, const ScoreFilter& f) = 0;
   // The raw facts for domain::ScoreBy* (tests, exports; O(tasks)).
   virtual Result<std::vector<domain::ScoreItem>> ScoreItems(Id tenant_id, const ScoreFilter& f) = 0;

@@ -177,8 +177,8 @@ Result<Id> CreateUser(Db& db, const domain::User& in) {
   {
     DONDOC_ASSIGN_OR_RETURN(
         Stmt s, db.Prepare("INSERT INTO users (tenant_id, id, username, display_name, unit_id, "
-                           "role, password_hash, disabled, created_at) VALUES (?1, ?2, ?3, ?4, "
-                           "?5, ?6, ?7, ?8, ?9)"));
+                           "role, password_hash, disabled, created_at, chair) VALUES (?1, ?2, "
+                           "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
     DONDOC_RETURN_IF_ERROR(s.Bind(1, u.tenant_id)
                                .Bind(2, id)
                                .Bind(3, u.username)
@@ -188,6 +188,7 @@ Result<Id> CreateUser(Db& db, const domain::User& in) {
                                .Bind(7, u.password_hash)
                                .Bind(8, u.disabled)
                                .Bind(9, u.created_at)
+                               .Bind(10, u.chair)
                                .Run());
   }
   DONDOC_RETURN_IF_ERROR(ReplaceUserFields(db, u));
@@ -198,8 +199,8 @@ Status UpdateUser(Db& db, const domain::User& u) {
   {
     DONDOC_ASSIGN_OR_RETURN(
         Stmt s, db.Prepare("UPDATE users SET username = ?3, display_name = ?4, unit_id = ?5, "
-                           "role = ?6, password_hash = ?7, disabled = ?8 WHERE tenant_id = ?1 "
-                           "AND id = ?2"));
+                           "role = ?6, password_hash = ?7, disabled = ?8, chair = ?9 WHERE "
+                           "tenant_id = ?1 AND id = ?2"));
     DONDOC_RETURN_IF_ERROR(s.Bind(1, u.tenant_id)
                                .Bind(2, u.id)
                                .Bind(3, u.username)
@@ -208,6 +209,7 @@ Status UpdateUser(Db& db, const domain::User& u) {
                                .Bind(6, domain::RoleCode(u.role))
                                .Bind(7, u.password_hash)
                                .Bind(8, u.disabled)
+                               .Bind(9, u.chair)
                                .Run());
   }
   DONDOC_RETURN_IF_ERROR(ExpectChanged(db, "user"));
