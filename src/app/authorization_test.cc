@@ -92,6 +92,7 @@ struct World {
       u.role = s.role;
       u.unit_id = s.unit;
       u.field_ids = s.fields;
+      u.chair = std::string(s.name) == "chair";
       Result<domain::User> created = service->CreateUser(nullptr, u, "password123");
       EXPECT_TRUE(created.ok()) << created.status().ToString();
       callers[s.name] = std::move(service->CallerFor(created->id)).value();

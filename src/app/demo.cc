@@ -139,11 +139,12 @@ Result<DemoResult> SeedDemo(store::Store& store, const Clock& clock, PasswordHas
     domain::Role role;
     const char* unit;
     std::vector<const char*> fields;
+    bool chair = false;
   };
   const UserSpec users[] = {
       {"admin", "Quản trị hệ thống", domain::Role::kAdmin, nullptr, {}},
       {"vanphong", "Văn phòng HĐND và UBND thị xã", domain::Role::kOffice, nullptr, {}},
-      {"chutich", "Chủ tịch UBND thị xã", domain::Role::kLeader, nullptr, {}},
+      {"chutich", "Chủ tịch UBND thị xã", domain::Role::kLeader, nullptr, {}, true},
       {"phochutich",
        "Phó Chủ tịch UBND thị xã (Kinh tế)",
        domain::Role::kLeader,
@@ -163,6 +164,7 @@ Result<DemoResult> SeedDemo(store::Store& store, const Clock& clock, PasswordHas
       u.unit_id = id;
     }
     for (const char* f : spec.fields) u.field_ids.push_back(field_ids[f]);
+    u.chair = spec.chair;
     DONDOC_RETURN_IF_ERROR(service.CreateUser(nullptr, u, options.password).status());
   }
 

@@ -99,6 +99,8 @@ Status Authorize(const Caller& caller, Action action) {
                                   ") may not " + std::string(ActionName(action)) + ".");
 }
 
+bool IsChair(const domain::User& user) { return user.role == Role::kLeader && user.chair; }
+
 bool SeesDrafts(const Caller& caller) {
   return caller.role() == Role::kOffice || caller.role() == Role::kAdmin;
 }

@@ -1,8 +1,8 @@
 // Authorisation: which role may run which use case, and which tasks a caller may see.
 //
 // Roles (issue 3): admin — units, users, fields (and reads); office — import, confirm, approve,
-// return, everything in the tenant; leader — read in their fields (no fields: every field, the
-// Chair), comment; unit — their unit's and sub-units' tasks as lead or support: read, report,
+// return, everything in the tenant; leader — read in their fields (the Chair: every field),
+// comment; unit — their unit's and sub-units' tasks as lead or support: read, report,
 // request an extension, comment, attach; viewer — read.
 #ifndef DONDOC_APP_POLICY_H_
 #define DONDOC_APP_POLICY_H_
@@ -41,6 +41,10 @@ std::string_view ActionName(Action a);
 
 // Role-level check. PermissionDenied (with an English sentence) when the role may not.
 Status Authorize(const Caller& caller, Action action);
+
+// True for the Chair: a leader flagged `chair`, who reads every field. A leader who is not the
+// Chair reads only the units of their fields (none without fields).
+bool IsChair(const domain::User& user);
 
 // True for the roles that see draft notices and their tasks (office, admin).
 bool SeesDrafts(const Caller& caller);

@@ -5,6 +5,7 @@
 #ifndef DONDOC_APP_SERVICE_H_
 #define DONDOC_APP_SERVICE_H_
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,13 @@ struct NoticeView {
 struct TaskView {
   store::TaskDetail detail;
   std::vector<domain::AuditEntry> history;  // the task's audit rows, oldest first
+};
+
+// One period of a recurring task with its derived status as of today and its reports.
+struct OccurrenceView {
+  domain::Occurrence occurrence;
+  domain::TaskState state = domain::TaskState::kInProgress;
+  std::vector<domain::ProgressReport> reports;  // oldest first
 };
 
 class Service {
@@ -158,6 +166,22 @@ class Service {
   Result<BulkOutcome> BulkChangeTasks(const Caller& caller, const std::vector<Id>& task_ids,
                                       const BulkChange& change);
 
+  // --- Occurrences of recurring tasks (service_occurrences.cc) ----------------------------
+  // Opens the occurrences due as of today for every recurring task, once per day: the first call
+  // on a new day does the work (one audit row per transaction that opened any), later calls
+  // return at once. ListTasks, GetTask, Scorecards and the calls below call it. Idempotent.
+  Status CatchUpOccurrences();
+  // A recurring task's occurrences, by period; NotFound as GetTask.
+  Result<std::vector<OccurrenceView>> ListOccurrences(const Caller& caller, Id task_id);
+  // A report on one period by a lead or support unit; done=true (lead unit only) delivers the
+  // period: it is done today.
+  Result<OccurrenceView> ReportOnOccurrence(const Caller& caller, Id task_id, Id occurrence_id,
+                                            std::string text, int percent, bool done);
+  // The Office records a period as done on `done_date` (default today; not in the future, not
+  // before the period starts).
+  Result<OccurrenceView> CompleteOccurrence(const Caller& caller, Id task_id, Id occurrence_id,
+                                            std::optional<text::Date> done_date);
+
   // --- Oversight ------------------------------------------------------------------------
   Result<std::vector<domain::ScoreRow>> Scorecards(const Caller& caller, store::ScoreGroup by,
                                                    text::Date as_of, std::optional<Id> notice);
@@ -173,6 +197,7 @@ class Service {
   PasswordHasher& hasher_;
   Id tenant_id_;
   ServiceOptions options_;
+  std::atomic<long> occurrences_day_{-1};  // DaysSinceEpoch of the last CatchUpOccurrences
 };
 
 // Appends one audit row. `before`/`after` are JSON object texts or "".

@@ -49,7 +49,7 @@ Result<Caller> Service::MakeCaller(store::StoreReader& r, domain::User user) {
       break;
     }
     case domain::Role::kLeader: {
-      if (c.user.field_ids.empty()) break;  // the Chair: every field
+      if (IsChair(c.user)) break;  // every field
       std::vector<Id> scope;
       for (Id field_id : c.user.field_ids) {
         Result<domain::Field> f = r.GetField(tenant_id_, field_id);

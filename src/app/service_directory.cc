@@ -20,6 +20,7 @@ nlohmann::json UserJson(const domain::User& u) {
                       {"display_name", u.display_name},
                       {"role", domain::RoleCode(u.role)},
                       {"field_ids", u.field_ids},
+                      {"chair", u.chair},
                       {"disabled", u.disabled}};
   j["unit_id"] = u.unit_id ? nlohmann::json(*u.unit_id) : nlohmann::json(nullptr);
   return j;
@@ -185,6 +186,9 @@ Status CheckUser(const domain::User& u) {
   if (u.role == domain::Role::kUnit && !u.unit_id) {
     return Status::InvalidArgument("A unit user needs a unit.");
   }
+  if (u.chair && u.role != domain::Role::kLeader) {
+    return Status::InvalidArgument("Only a leader can be the Chair.");
+  }
   return Status::Ok();
 }
 
@@ -218,6 +222,7 @@ Result<domain::User> Service::UpdateUser(const Caller* caller, domain::User user
     out.role = user.role;
     out.unit_id = user.unit_id;
     out.field_ids = user.field_ids;
+    out.chair = user.chair;
     out.disabled = user.disabled;
     DONDOC_RETURN_IF_ERROR(CheckUser(out));
     if (out.unit_id) DONDOC_RETURN_IF_ERROR(tx.GetUnit(tenant_id_, *out.unit_id).status());

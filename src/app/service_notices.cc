@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/occurrence_sync.h"
 #include "app/service.h"
 #include "notice/extract.h"
 #include "notice/read.h"
@@ -284,6 +285,12 @@ Result<NoticeView> Service::ConfirmNotice(const Caller* caller, Id notice_id) {
                             tx.ListNoticeTasks(tenant_id_, notice_id));
     if (tasks.empty()) return Status::Conflict("A notice without tasks cannot be confirmed.");
     DONDOC_RETURN_IF_ERROR(tx.ActivateNotice(tenant_id_, notice_id, now));
+    DONDOC_ASSIGN_OR_RETURN(text::HolidayCalendar calendar, TenantCalendar(tx, tenant_id_));
+    for (const domain::Task& t : tasks) {
+      if (t.deadline.kind != domain::DeadlineKind::kRecurring) continue;
+      DONDOC_RETURN_IF_ERROR(
+          SyncTaskOccurrences(tx, tenant_id_, t.id, clock_.Today(), calendar, now).status());
+    }
     return AppendAudit(tx, tenant_id_, caller, now, "notice_confirm", "notice", notice_id,
                        "{\"status\":\"draft\"}",
                        nlohmann::json{{"status", "active"}, {"tasks", tasks.size()}}.dump());

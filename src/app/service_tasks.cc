@@ -41,6 +41,7 @@ Result<domain::Task> Service::VisibleTask(const Caller& caller, Id task_id) {
 Result<store::Page<domain::Task>> Service::ListTasks(const Caller& caller,
                                                      store::TaskFilter filter) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadTasks));
+  DONDOC_RETURN_IF_ERROR(CatchUpOccurrences());
   filter.visible_unit_ids = caller.scope_units;
   if (!SeesDrafts(caller) || !filter.notice_id) filter.include_drafts = false;
   if (filter.as_of.year == 0) filter.as_of = clock_.Today();
@@ -50,6 +51,7 @@ Result<store::Page<domain::Task>> Service::ListTasks(const Caller& caller,
 }
 
 Result<TaskView> Service::GetTask(const Caller& caller, Id task_id) {
+  DONDOC_RETURN_IF_ERROR(CatchUpOccurrences());
   DONDOC_RETURN_IF_ERROR(VisibleTask(caller, task_id).status());
   TaskView v;
   DONDOC_ASSIGN_OR_RETURN(v.detail, store_.GetTaskDetail(tenant_id_, task_id));
@@ -302,6 +304,7 @@ Result<std::vector<domain::ScoreRow>> Service::Scorecards(const Caller& caller,
                                                           store::ScoreGroup by, text::Date as_of,
                                                           std::optional<Id> notice) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadScorecards));
+  DONDOC_RETURN_IF_ERROR(CatchUpOccurrences());
   store::ScoreFilter f;
   f.by = by;
   f.as_of = as_of;
