@@ -59,5 +59,79 @@ TEST(ExtractTest, HeaderInTabSeparatedColumns) {
   }
 }
 
+std::string Units(const std::vector<UnitRef>& refs) {
+  std::string out;
+  for (const UnitRef& r : refs) out += "[" + r.name + "]";
+  return out;
+}
+
+std::string DeadlineText(const Deadline& d) {
+  switch (d.kind) {
+    case Deadline::Kind::kDate:
+      return d.date->ToIso();
+    case Deadline::Kind::kRecurring:
+      return "recurring";
+    case Deadline::Kind::kOngoing:
+      return "ongoing";
+    case Deadline::Kind::kNone:
+      return "none";
+  }
+  return "";
+}
+
+// Tasks of a small notice: "text | lead | support | deadline" per task.
+TEST(ExtractTest, Tasks) {
+  struct Case {
+    int n;
+    const char* body;
+    std::vector<std::string> tasks;
+  };
+  const Case cases[] = {
+      // A closing formula is never a task, however long.
+      {1,
+       "1. Phòng Văn hóa - Xã hội chủ trì rà soát hồ sơ, báo cáo trước ngày 15/11/2025.\n"
+       "Trên đây là Thông báo kết luận của Chủ tịch UBND xã tại cuộc họp giao ban tháng 10 năm "
+       "2025; Văn phòng HĐND và UBND xã thông báo để các cơ quan, đơn vị, cá nhân có liên quan "
+       "biết, thực hiện./.\n",
+       {"Phòng Văn hóa - Xã hội chủ trì rà soát hồ sơ, báo cáo trước ngày 15/11/2025. | [Phòng "
+        "Văn hóa - Xã hội] |  | 2025-11-15"}},
+      // Named sets of villages and schools lead and support.
+      {2,
+       "1. Trưởng các ấp chủ trì rà soát thông tin hộ gia đình.\n"
+       "2. Ban Chỉ huy Quân sự xã phối hợp với Công an xã và Trưởng các ấp tổ chức khám tuyển.\n"
+       "3. Yêu cầu Hiệu trưởng các trường học trên địa bàn xã bảo đảm an toàn trường học.\n",
+       {"Trưởng các ấp chủ trì rà soát thông tin hộ gia đình. | [các ấp] |  | none",
+        "Ban Chỉ huy Quân sự xã phối hợp với Công an xã và Trưởng các ấp tổ chức khám tuyển. | "
+        "[Ban Chỉ huy Quân sự xã] | [Công an xã][các ấp] | none",
+        "Yêu cầu Hiệu trưởng các trường học trên địa bàn xã bảo đảm an toàn trường học. | [các "
+        "trường học trên địa bàn xã] |  | none"}},
+      // Rows of an assignment table, with a bare month in the deadline column.
+      {3,
+       "I. NHIỆM VỤ\nCác nhiệm vụ được phân công như sau:\n"
+       "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+       "1 | Tổ chức tập huấn kỹ năng số | Văn phòng HĐND và UBND phường | Công an phường; các "
+       "khu phố | Tháng 10/2025\n"
+       "2 | Hướng dẫn người dân cài đặt VNeID | Công an phường | | Hằng tháng\n",
+       {"Tổ chức tập huấn kỹ năng số | [Văn phòng HĐND và UBND phường] | [Công an "
+        "phường][các khu phố] | 2025-10-31",
+        "Hướng dẫn người dân cài đặt VNeID | [Công an phường] |  | recurring"}},
+  };
+  for (const Case& c : cases) {
+    std::string text = std::string(
+                           "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                           "XÃ TÂN LẬP\tĐộc lập - Tự do - Hạnh phúc\n"
+                           "Số: 12/TB-UBND\tTân Lập, ngày 14 tháng 10 năm 2025\n"
+                           "THÔNG BÁO\nKết luận của Chủ tịch UBND xã\n") +
+                       c.body;
+    Notice n = ExtractText(text);
+    std::vector<std::string> got;
+    for (const Task& t : n.tasks) {
+      got.push_back(t.text + " | " + Units(t.lead) + " | " + Units(t.support) + " | " +
+                    DeadlineText(t.deadline));
+    }
+    EXPECT_EQ(got, c.tasks) << "case " << c.n;
+  }
+}
+
 }  // namespace
 }  // namespace dondoc::notice

@@ -342,7 +342,7 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     if ((final_mark && words <= 40 &&
          (low.find("triển khai thực hiện") != std::string::npos ||
           low.find("thông báo") != std::string::npos || low.find("biết") != std::string::npos)) ||
-        Is(t, c, "nay")) {
+        Is(t, c, "nay") || Seq(t, c, {"trên", "đây", "là"})) {
       in.closing = true;
     }
     // Units given to the items below.

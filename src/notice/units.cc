@@ -35,7 +35,11 @@ size_t MatchAny(const std::vector<Token>& t, size_t i, const std::vector<Phrase>
   for (const Phrase& ph : list) {
     if (i + ph.size() > t.size() || ph.size() <= best) continue;
     bool ok = true;
-    for (size_t k = 0; k < ph.size() && ok; ++k) ok = !t[i + k].punct && t[i + k].lower == ph[k];
+    for (size_t k = 0; k < ph.size() && ok; ++k) {
+      // A dash inside a phrase ("chính trị - xã hội") is a token of its own.
+      const Token& tk = t[i + k];
+      ok = tk.punct ? ph[k] == "-" && tk.text == "-" : tk.lower == ph[k];
+    }
     if (ok) best = ph.size();
   }
   return best;
@@ -44,18 +48,90 @@ size_t MatchAny(const std::vector<Token>& t, size_t i, const std::vector<Phrase>
 // Head nouns of proper names of bodies; the first word is written with a capital.
 const std::vector<Phrase>& ProperHeads() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc",
-      "ủy ban", "ban chỉ huy quân sự", "bộ chỉ huy quân sự", "bộ chỉ huy", "ban chỉ huy",
-      "chi cục", "tổng cục", "cục", "phòng", "sở", "bộ", "ban", "vụ", "trung tâm", "cơ quan",
-      "văn phòng", "công an", "thanh tra", "tỉnh ủy", "thị ủy", "huyện ủy", "thành ủy", "đảng ủy",
-      "quận ủy", "mặt trận", "liên đoàn", "hội", "đoàn", "tỉnh đoàn", "viện", "trường",
-      "bệnh viện", "kho bạc", "bảo hiểm xã hội", "thuế", "chi nhánh", "công ty", "tổng công ty",
-      "tập đoàn", "ngân hàng", "đài", "báo", "tòa án", "viện kiểm sát", "kiểm toán", "hải quan",
-      "quỹ", "hạt kiểm lâm", "kiểm lâm", "điện lực", "bộ đội biên phòng", "chính phủ",
-      "học viện", "ban quản lý", "ban thường vụ", "thường trực", "ubmttq", "mttq", "bchqs",
-      "bql", "ttyt", "vp", "vpcp", "phó chủ tịch", "phó giám đốc", "chủ đầu tư", "tổ công tác",
-      "hội đồng", "ban chỉ đạo", "bcđ", "đội", "chi đoàn", "huyện đoàn", "thị đoàn", "trạm",
-      "hợp tác xã", "ban công an", "đài truyền thanh", "trạm y tế",
+      "ủy ban nhân dân",
+      "ubnd",
+      "hội đồng nhân dân",
+      "hđnd",
+      "ủy ban mặt trận tổ quốc",
+      "ủy ban",
+      "ban chỉ huy quân sự",
+      "bộ chỉ huy quân sự",
+      "bộ chỉ huy",
+      "ban chỉ huy",
+      "chi cục",
+      "tổng cục",
+      "cục",
+      "phòng",
+      "sở",
+      "bộ",
+      "ban",
+      "vụ",
+      "trung tâm",
+      "cơ quan",
+      "văn phòng",
+      "công an",
+      "thanh tra",
+      "tỉnh ủy",
+      "thị ủy",
+      "huyện ủy",
+      "thành ủy",
+      "đảng ủy",
+      "quận ủy",
+      "mặt trận",
+      "liên đoàn",
+      "hội",
+      "đoàn",
+      "tỉnh đoàn",
+      "viện",
+      "trường",
+      "bệnh viện",
+      "kho bạc",
+      "bảo hiểm xã hội",
+      "thuế",
+      "chi nhánh",
+      "công ty",
+      "tổng công ty",
+      "tập đoàn",
+      "ngân hàng",
+      "đài",
+      "báo",
+      "tòa án",
+      "viện kiểm sát",
+      "kiểm toán",
+      "hải quan",
+      "quỹ",
+      "hạt kiểm lâm",
+      "kiểm lâm",
+      "điện lực",
+      "bộ đội biên phòng",
+      "chính phủ",
+      "học viện",
+      "ban quản lý",
+      "ban thường vụ",
+      "thường trực",
+      "ubmttq",
+      "mttq",
+      "bchqs",
+      "bql",
+      "ttyt",
+      "vp",
+      "vpcp",
+      "phó chủ tịch",
+      "phó giám đốc",
+      "chủ đầu tư",
+      "tổ công tác",
+      "hội đồng",
+      "ban chỉ đạo",
+      "bcđ",
+      "đội",
+      "chi đoàn",
+      "huyện đoàn",
+      "thị đoàn",
+      "trạm",
+      "hợp tác xã",
+      "ban công an",
+      "đài truyền thanh",
+      "trạm y tế",
   }));
   return *v;
 }
@@ -63,8 +139,22 @@ const std::vector<Phrase>& ProperHeads() {
 // Heads that are a complete name with a place word after them ("Thanh tra tỉnh").
 const std::vector<Phrase>& AdminWords() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "tỉnh", "thị xã", "huyện", "thành phố", "quận", "xã", "phường", "thị trấn", "trung ương",
-      "khu vực", "cấp tỉnh", "cấp huyện", "cấp xã", "tp", "tw", "đặc khu",
+      "tỉnh",
+      "thị xã",
+      "huyện",
+      "thành phố",
+      "quận",
+      "xã",
+      "phường",
+      "thị trấn",
+      "trung ương",
+      "khu vực",
+      "cấp tỉnh",
+      "cấp huyện",
+      "cấp xã",
+      "tp",
+      "tw",
+      "đặc khu",
   }));
   return *v;
 }
@@ -72,27 +162,94 @@ const std::vector<Phrase>& AdminWords() {
 // Nouns of a generic set after "các": specific ones name a kind of body.
 const std::vector<Phrase>& SpecificSetNouns() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "sở", "phòng", "ban", "ngành", "ban ngành", "bộ", "phòng ban", "xã", "phường", "thị trấn",
-      "huyện", "thị xã", "thành phố", "tỉnh", "quận", "chủ đầu tư", "trường", "đoàn thể",
-      "hội", "nhà thầu", "ban quản lý dự án", "ban quản lý", "phó chủ tịch", "đồng chí",
-      "thành viên", "bộ phận", "công ty", "huyện, thị xã, thành phố",
+      "sở",
+      "phòng",
+      "ban",
+      "ngành",
+      "ban ngành",
+      "bộ",
+      "phòng ban",
+      "xã",
+      "phường",
+      "thị trấn",
+      "huyện",
+      "thị xã",
+      "thành phố",
+      "tỉnh",
+      "quận",
+      "chủ đầu tư",
+      "trường",
+      "đoàn thể",
+      "hội",
+      "nhà thầu",
+      "ban quản lý dự án",
+      "ban quản lý",
+      "phó chủ tịch",
+      "đồng chí",
+      "thành viên",
+      "bộ phận",
+      "công ty",
+      "huyện, thị xã, thành phố",
+      "trường học",
+      "ấp",
+      "thôn",
+      "bản",
+      "khu phố",
+      "tổ dân phố",
+      "xóm",
+      "buôn",
+      "làng",
+      "khóm",
+      "khối phố",
+      "tổ dân cư",
+      "tổ chức chính trị - xã hội",
+      "đoàn thể chính trị - xã hội",
+      "hội đoàn thể",
+      "trạm y tế",
+      "hợp tác xã",
+      "chi bộ",
+      "đảng bộ",
+      "ban chỉ đạo",
+      "tổ công tác",
   }));
   return *v;
 }
 
 const std::vector<Phrase>& VagueSetNouns() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "cơ quan", "đơn vị", "địa phương", "doanh nghiệp", "tổ chức", "cá nhân", "lực lượng",
-      "cấp", "ngành chức năng", "bộ, ngành", "cơ sở",
+      "cơ quan",
+      "đơn vị",
+      "địa phương",
+      "doanh nghiệp",
+      "tổ chức",
+      "cá nhân",
+      "lực lượng",
+      "cấp",
+      "ngành chức năng",
+      "bộ, ngành",
+      "cơ sở",
   }));
   return *v;
 }
 
 const std::vector<Phrase>& Titles() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "thủ trưởng", "chủ tịch", "giám đốc", "trưởng", "chánh", "đồng chí", "lãnh đạo",
-      "người đứng đầu", "tổng giám đốc", "bộ trưởng", "cục trưởng", "chi cục trưởng",
-      "viện trưởng", "hiệu trưởng", "bí thư", "đại diện",
+      "thủ trưởng",
+      "chủ tịch",
+      "giám đốc",
+      "trưởng",
+      "chánh",
+      "đồng chí",
+      "lãnh đạo",
+      "người đứng đầu",
+      "tổng giám đốc",
+      "bộ trưởng",
+      "cục trưởng",
+      "chi cục trưởng",
+      "viện trưởng",
+      "hiệu trưởng",
+      "bí thư",
+      "đại diện",
   }));
   return *v;
 }
@@ -100,33 +257,179 @@ const std::vector<Phrase>& Titles() {
 // Words that begin a predicate or an adjunct: a name never runs over them.
 const std::vector<Phrase>& Stoppers() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "chủ động", "khẩn trương",
-      "tập trung", "tiếp tục", "thường xuyên", "kịp thời", "theo", "tham mưu", "hướng dẫn",
-      "thực hiện", "tổ chức", "rà soát", "kiểm tra", "làm việc", "trao đổi", "thống nhất",
-      "nghiên cứu", "căn cứ", "hoàn thiện", "hoàn chỉnh", "hoàn thành", "chỉ đạo", "tăng cường",
-      "đẩy mạnh", "triển khai", "báo cáo", "gửi", "tổng hợp", "định kỳ", "đôn đốc", "xem xét",
-      "đề xuất", "ban hành", "bố trí", "quán triệt", "phấn đấu", "nghiêm túc", "sớm", "cần",
-      "phải", "có", "là", "đã", "đang", "sẽ", "không", "chưa", "vẫn", "cũng", "đều", "trong",
-      "để", "nhằm", "trên", "tại", "với", "cho", "từ", "đến", "về", "đối với", "khi", "nếu",
-      "thì", "do", "bởi", "vì", "như", "gồm", "qua", "sau", "trước", "giải quyết", "xử lý",
-      "phát hiện", "khắc phục", "lập", "trình", "tiến hành", "đánh giá", "giám sát", "quyết liệt",
-      "rà", "chấn chỉnh", "đảm bảo", "bảo đảm", "tuyên truyền", "cập nhật", "duy trì", "yêu cầu",
-      "đề nghị", "giao", "mời", "ký", "cùng", "và", "hoặc", "các", "của", "những", "này", "đó",
-      "nêu", "trên cơ sở", "thông báo", "tiếp thu", "kiểm soát", "khẩn", "tích cực", "nắm",
-      "ngay", "bổ sung", "tham gia", "liên hệ", "thẩm định", "phê duyệt", "cấp", "vận hành",
-      "chuẩn bị", "dự thảo", "xây dựng kế hoạch", "ứng dụng", "hỗ trợ", "thu",
-      "tiếp nhận", "sử dụng", "ưu tiên", "nâng cao", "tránh", "hạn chế", "ngăn chặn",
-      "căn", "áp dụng", "đấu tranh", "trực tiếp", "mở", "điều tra", "điều chỉnh", "nộp",
-      "được", "năm", "tháng", "ngày", "quý", "số", "vận động", "xây dựng", "rà soát,", "khám",
-      "tuyên truyền,", "bảo vệ", "phòng, chống", "nâng cấp", "sửa chữa",
+      "chủ trì",
+      "phối hợp",
+      "có trách nhiệm",
+      "chịu trách nhiệm",
+      "chủ động",
+      "khẩn trương",
+      "tập trung",
+      "tiếp tục",
+      "thường xuyên",
+      "kịp thời",
+      "theo",
+      "tham mưu",
+      "hướng dẫn",
+      "thực hiện",
+      "tổ chức",
+      "rà soát",
+      "kiểm tra",
+      "làm việc",
+      "trao đổi",
+      "thống nhất",
+      "nghiên cứu",
+      "căn cứ",
+      "hoàn thiện",
+      "hoàn chỉnh",
+      "hoàn thành",
+      "chỉ đạo",
+      "tăng cường",
+      "đẩy mạnh",
+      "triển khai",
+      "báo cáo",
+      "gửi",
+      "tổng hợp",
+      "định kỳ",
+      "đôn đốc",
+      "xem xét",
+      "đề xuất",
+      "ban hành",
+      "bố trí",
+      "quán triệt",
+      "phấn đấu",
+      "nghiêm túc",
+      "sớm",
+      "cần",
+      "phải",
+      "có",
+      "là",
+      "đã",
+      "đang",
+      "sẽ",
+      "không",
+      "chưa",
+      "vẫn",
+      "cũng",
+      "đều",
+      "trong",
+      "để",
+      "nhằm",
+      "trên",
+      "tại",
+      "với",
+      "cho",
+      "từ",
+      "đến",
+      "về",
+      "đối với",
+      "khi",
+      "nếu",
+      "thì",
+      "do",
+      "bởi",
+      "vì",
+      "như",
+      "gồm",
+      "qua",
+      "sau",
+      "trước",
+      "giải quyết",
+      "xử lý",
+      "phát hiện",
+      "khắc phục",
+      "lập",
+      "trình",
+      "tiến hành",
+      "đánh giá",
+      "giám sát",
+      "quyết liệt",
+      "rà",
+      "chấn chỉnh",
+      "đảm bảo",
+      "bảo đảm",
+      "tuyên truyền",
+      "cập nhật",
+      "duy trì",
+      "yêu cầu",
+      "đề nghị",
+      "giao",
+      "mời",
+      "ký",
+      "cùng",
+      "và",
+      "hoặc",
+      "các",
+      "của",
+      "những",
+      "này",
+      "đó",
+      "nêu",
+      "trên cơ sở",
+      "thông báo",
+      "tiếp thu",
+      "kiểm soát",
+      "khẩn",
+      "tích cực",
+      "nắm",
+      "ngay",
+      "bổ sung",
+      "tham gia",
+      "liên hệ",
+      "thẩm định",
+      "phê duyệt",
+      "cấp",
+      "vận hành",
+      "chuẩn bị",
+      "dự thảo",
+      "xây dựng kế hoạch",
+      "ứng dụng",
+      "hỗ trợ",
+      "thu",
+      "tiếp nhận",
+      "sử dụng",
+      "ưu tiên",
+      "nâng cao",
+      "tránh",
+      "hạn chế",
+      "ngăn chặn",
+      "căn",
+      "áp dụng",
+      "đấu tranh",
+      "trực tiếp",
+      "mở",
+      "điều tra",
+      "điều chỉnh",
+      "nộp",
+      "được",
+      "năm",
+      "tháng",
+      "ngày",
+      "quý",
+      "số",
+      "vận động",
+      "xây dựng",
+      "rà soát,",
+      "khám",
+      "tuyên truyền,",
+      "bảo vệ",
+      "phòng, chống",
+      "nâng cấp",
+      "sửa chữa",
   }));
   return *v;
 }
 
 const std::vector<Phrase>& VagueQualifiers() {
   static const auto* v = new std::vector<Phrase>(Phrases({
-      "liên quan", "có liên quan", "chức năng", "có thẩm quyền", "khác", "liên quan khác",
-      "trên địa bàn", "cấp dưới", "trực thuộc",
+      "liên quan",
+      "có liên quan",
+      "chức năng",
+      "có thẩm quyền",
+      "khác",
+      "liên quan khác",
+      "trên địa bàn",
+      "cấp dưới",
+      "trực thuộc",
   }));
   return *v;
 }
@@ -292,8 +595,7 @@ struct Parser {
         break;
       }
       size_t hl = 0;
-      if (IsCap(tk) || IsAcronym(tk.text) ||
-          std::isdigit(static_cast<unsigned char>(tk.text[0]))) {
+      if (IsCap(tk) || IsAcronym(tk.text) || std::isdigit(static_cast<unsigned char>(tk.text[0]))) {
         if (body > 0 && IsHeadAt(t, j, &hl) && HeadFollowedByName(j, hl)) break;  // a new unit
         ++j;
         last = j;
@@ -308,7 +610,8 @@ struct Parser {
         continue;
       }
       // "đầu tư xây dựng" inside a name ("Ban Quản lý dự án đầu tư xây dựng ...").
-      if (MatchAny(t, j, Stoppers()) > 0 && !(tk.lower == "xây" && j > 0 && t[j - 1].lower == "tư")) {
+      if (MatchAny(t, j, Stoppers()) > 0 &&
+          !(tk.lower == "xây" && j > 0 && t[j - 1].lower == "tư")) {
         break;
       }
       ++j;
@@ -354,11 +657,20 @@ struct Parser {
     size_t q = j;
     bool qualified = false, vague_q = false;
     size_t vq = MatchAny(t, q, VagueQualifiers());
+    // "các trường học trên địa bàn xã": a place narrows a named kind of body to a set.
+    if (specific && vq == 3 && At(q, "trên") && MatchAny(t, q + 3, AdminWords())) {
+      q += 3 + MatchAny(t, q + 3, AdminWords());
+      while (q < t.size() && IsCap(t[q])) ++q;
+      *has_qualifier = true;
+      *vague = false;
+      return q;
+    }
     if (vq > 0 && !(t[q].lower == "trực")) {
       q += vq;
       vague_q = true;
-      // "các Bộ, ngành liên quan khác"
+      // "các Bộ, ngành liên quan khác", "các cơ quan trên địa bàn xã"
       if (At(q, "khác")) ++q;
+      if (vq == 3 && At(q - 3, "trên")) q += MatchAny(t, q, AdminWords());
     } else {
       size_t start = q;
       int words = 0;
@@ -379,17 +691,18 @@ struct Parser {
             tk.lower != "chuyên") {
           break;
         }
+        // "thực hiện" after a named kind ("các khu phố thực hiện") is the sentence's verb.
         if (at_start && (tk.lower == "được" || tk.lower == "trực" || tk.lower == "thuộc" ||
-                         tk.lower == "quản" || tk.lower == "thực")) {
+                         tk.lower == "quản" || (tk.lower == "thực" && !specific))) {
           ++q;
           ++words;
           continue;
         }
-        if (!at_start && (tk.lower == "về" || tk.lower == "hoặc" || tk.lower == "quản" ||
-                          tk.lower == "lý" || tk.lower == "giao" || tk.lower == "sử" ||
-                          tk.lower == "dụng" || tk.lower == "khai" || tk.lower == "thác" ||
-                          tk.lower == "dịch" || tk.lower == "vụ" || tk.lower == "công" ||
-                          tk.lower == "thuộc" || tk.lower == "nhà" || tk.lower == "nước")) {
+        if (!at_start &&
+            (tk.lower == "về" || tk.lower == "hoặc" || tk.lower == "quản" || tk.lower == "lý" ||
+             tk.lower == "giao" || tk.lower == "sử" || tk.lower == "dụng" || tk.lower == "khai" ||
+             tk.lower == "thác" || tk.lower == "dịch" || tk.lower == "vụ" || tk.lower == "công" ||
+             tk.lower == "thuộc" || tk.lower == "nhà" || tk.lower == "nước")) {
           ++q;
           ++words;
           continue;
@@ -465,7 +778,8 @@ struct Parser {
       }
     }
     if (IsHeadAt(t, j, &hl) && HeadFollowedByName(j, hl)) {
-      // Shared prefix: "các Bộ: Tài chính, Công Thương", "các Bộ Tài nguyên và Môi trường, Tư pháp".
+      // Shared prefix: "các Bộ: Tài chính, Công Thương", "các Bộ Tài nguyên và Môi trường, Tư
+      // pháp".
       std::string head = Text(j, j + hl);
       bool colon = Punct(j + hl, ":");
       if (plural && (colon || (IsCap(t[j + hl]) && !IsAcronym(t[j + hl].text)))) {
