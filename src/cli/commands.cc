@@ -12,6 +12,7 @@ int Run(int argc, char** argv) {
   AddServeCommand(app, &exit_code);
   AddAdminCommand(app, &exit_code);
   AddBackupCommand(app, &exit_code);
+  AddImportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
