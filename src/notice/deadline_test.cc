@@ -44,6 +44,21 @@ TEST(ParseDeadline, Cases) {
       {23, "trước khi trình Thủ tướng Chính phủ", K::kNone, "", E::kMonth},
       {24, "Hàng năm, tiến hành rà soát. Đến năm 2015, hoàn thành chương trình", K::kRecurring, "2015-12-31", E::kYear},
       {25, "trong 6 tháng cuối năm 2023", K::kNone, "", E::kMonth},
+      {26, "sơ tán người dân đến nơi an toàn trước 17 giờ ngày 24/8/2025.", K::kDate, "2025-08-24", E::kMonth},
+      {27, "chậm nhất 10 giờ 30 phút, ngày 05/7/2023", K::kDate, "2023-07-05", E::kMonth},
+      {28, "báo cáo trước 16h00 ngày 20/6", K::kDate, "2023-06-20", E::kMonth},
+      {29, "trước 17 giờ hằng ngày", K::kRecurring, "", E::kWeek},  // a time with no day
+      {30, "trong quý IV", K::kDate, "2023-12-31", E::kMonth},
+      {31, "trước quý iii năm 2024", K::kDate, "2024-06-30", E::kMonth},
+      {32, "đến hết quý 2/2024", K::kDate, "2024-06-30", E::kMonth},
+      {33, "trong quý iiii", K::kNone, "", E::kMonth},
+      {34, "trước tháng 7 năm 2024", K::kDate, "2024-06-30", E::kMonth},
+      {35, "trước ngày 123/6/2023", K::kNone, "", E::kMonth},
+      {36, "trước ngày 15/6/20234", K::kNone, "", E::kMonth},
+      {37, "trong thời hạn 10 ngày, kể từ ngày ban hành", K::kDate, "2023-06-25", E::kMonth},
+      {38, "trong năm 2024 - 2025", K::kDate, "2025-12-31", E::kMonth},
+      {39, "tổng kết năm 2023 và báo cáo quý", K::kRecurring, "", E::kQuarter},
+      {40, "hằng tháng, liên tục", K::kRecurring, "", E::kMonth},
   };
   static const text::HolidayCalendar cal = text::HolidayCalendar::VietnamDefault();
   DeadlineContext ctx;
@@ -65,6 +80,15 @@ TEST(ParseDeadline, Cases) {
       EXPECT_EQ(d.every, c.every) << "case " << c.id;
     }
   }
+}
+
+TEST(ParseDeadline, PhraseQuotesTheText) {
+  DeadlineContext ctx;
+  ctx.default_year = 2023;
+  EXPECT_EQ(ParseDeadline("Gửi trước 17 giờ ngày 24/8/2025.", ctx).phrase,
+            "trước 17 giờ ngày 24/8/2025");
+  EXPECT_EQ(ParseDeadline("Báo cáo Hằng Quý", ctx).phrase, "Hằng Quý");
+  EXPECT_EQ(ParseDeadline("Thực hiện Thường xuyên", ctx).phrase, "Thường xuyên");
 }
 
 TEST(ParseDeadline, BlankDocumentDateGivesNoneForCountedPeriods) {
