@@ -114,21 +114,17 @@ std::string HighlightHtml(std::string_view text, std::vector<Mark> marks) {
   return out;
 }
 
-std::string PassageHtml(std::string_view text, long start, long end, long context) {
+std::string PassageHtml(std::string_view text, long start, long end, bool cut_before,
+                        bool cut_after) {
   std::vector<size_t> at = CodePointOffsets(text);
   const long n = static_cast<long>(at.size()) - 1;
   start = std::clamp(start, 0L, n);
   end = std::clamp(end, start, n);
-  long from = start;
-  while (from > 0 && start - from < context && text[at[from - 1]] != '\n') --from;
-  long to = end;
-  while (to < n && to - end < context && text[at[to]] != '\n') ++to;
-  std::string out;
-  if (from > 0 && text[at[from - 1]] != '\n') out += "… ";
-  out += HtmlEscape(text.substr(at[from], at[start] - at[from]));
+  std::string out = cut_before ? "… " : "";
+  out += HtmlEscape(text.substr(0, at[start]));
   out += "<mark>" + HtmlEscape(text.substr(at[start], at[end] - at[start])) + "</mark>";
-  out += HtmlEscape(text.substr(at[end], at[to] - at[end]));
-  if (to < n && text[at[to]] != '\n') out += " …";
+  out += HtmlEscape(text.substr(at[end]));
+  if (cut_after) out += " …";
   return out;
 }
 

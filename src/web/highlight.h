@@ -24,10 +24,10 @@ struct Mark {
 // outside all of them (never crossing a task boundary). REQUIRES: `text` is valid UTF-8.
 std::string HighlightHtml(std::string_view text, std::vector<Mark> marks);
 
-// The passage around [start, end): from the start of the line holding `start` (at most
-// `context` code points before) to the end of the line holding `end` (at most `context` after),
-// escaped, with the span inside <mark>. Ellipses show cut text.
-std::string PassageHtml(std::string_view text, long start, long end, long context = 300);
+// A passage of a notice (already cut by app::GetTaskPassage) as escaped HTML with
+// [start, end) (code points) inside <mark>; "… " before and " …" after when text was cut there.
+std::string PassageHtml(std::string_view text, long start, long end, bool cut_before,
+                        bool cut_after);
 
 }  // namespace dondoc::web
 

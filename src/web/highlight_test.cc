@@ -60,18 +60,20 @@ TEST(HighlightTest, IdsAndLabelsAreEscaped) {
 }
 
 TEST(PassageTest, Cases) {
-  const std::string text = "Dòng một.\nGiao Công an thị xã kiểm tra.\nDòng ba.";
+  const std::string text = "Dòng một.\nGiao <Công an> thị xã.\n[…]";
   struct Case {
     int n;
-    long start, end, context;
+    long start, end;
+    bool cut_before, cut_after;
     std::string want;
   } cases[] = {
-      {1, 15, 29, 300, "Giao <mark>Công an thị xã</mark> kiểm tra."},
-      {2, 15, 29, 3, "… ao <mark>Công an thị xã</mark> ki …"},
-      {3, 0, 4, 300, "<mark>Dòng</mark> một."},
+      {1, 15, 24, false, false, "Dòng một.\nGiao <mark>&lt;Công an&gt;</mark> thị xã.\n[…]"},
+      {2, 0, 4, true, true, "… <mark>Dòng</mark> một.\nGiao &lt;Công an&gt; thị xã.\n[…] …"},
+      {3, 99, 120, false, false, "Dòng một.\nGiao &lt;Công an&gt; thị xã.\n[…]<mark></mark>"},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(PassageHtml(text, c.start, c.end, c.context), c.want) << "case " << c.n;
+    EXPECT_EQ(PassageHtml(text, c.start, c.end, c.cut_before, c.cut_after), c.want)
+        << "case " << c.n;
   }
 }
 

@@ -16,6 +16,9 @@ namespace {
 
 using nlohmann::json;
 
+// Code points of the notice shown either side of a task on its page.
+constexpr long kPassageContext = 600;
+
 http::RouteDoc PageDoc(const char* summary) {
   http::RouteDoc d;
   d.summary = summary;
@@ -194,9 +197,8 @@ http::Response TaskPage(PageCall& c, std::optional<Flash> flash = std::nullopt, 
   TaskPageData d;
   d.as_of = c.service.clock().Today();
   d.names = NamesFor(c.service, c.caller, nullptr, nullptr);
-  if (auto n = c.service.GetNotice(c.caller, view->detail.task.notice_id); n.ok()) {
-    d.notice_text = std::move(n->notice.text);
-    d.names.notices[n->notice.id] = n->notice.number;
+  if (auto p = c.service.GetTaskPassage(c.caller, *id, kPassageContext); p.ok()) {
+    d.passage = std::move(*p);
   }
   if (auto users = c.service.ListUsers(c.caller); users.ok()) {
     for (const auto& u : *users)

@@ -124,8 +124,9 @@ json TaskPageJson(const TaskPageData& d) {
          {"status", StatusJson(domain::TaskStateCode(domain::OccurrenceStatus(o, d.as_of)))}});
   }
   std::string passage;
-  if (!d.notice_text.empty() && t.span_end > t.span_start) {
-    passage = PassageHtml(d.notice_text, t.span_start, t.span_end, 400);
+  if (!d.passage.text.empty()) {
+    passage = PassageHtml(d.passage.text, d.passage.span_start, d.passage.span_end,
+                          d.passage.cut_before, d.passage.cut_after);
   }
   return {{"task", std::move(task)},
           {"passage", passage},

@@ -26,7 +26,7 @@ TaskActions ActionsFor(const app::Caller& caller, const domain::Task& task);
 
 struct TaskPageData {
   app::TaskView view;
-  std::string notice_text;  // "" when the caller may not read the notice
+  app::TaskPassage passage;  // empty text: no passage to show
   Names names;
   std::map<domain::Id, std::string> users;  // user id → display name (may be empty)
   TaskActions actions;
