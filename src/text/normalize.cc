@@ -3,10 +3,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <utility>
 #include <vector>
 
+#include "text/case_fold.h"
 #include "text/utf8.h"
 
 namespace dondoc::text {
@@ -31,8 +33,8 @@ bool IsZeroWidth(char32_t c) {
 }
 
 bool IsOtherSpace(char32_t c) {
-  return c == 0x00A0 || c == 0x202F || c == 0x2007 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x3000 || c == '\t' || c == '\f' || c == '\v';
+  return c == 0x00A0 || c == 0x202F || c == 0x2007 || (c >= 0x2000 && c <= 0x200A) || c == 0x3000 ||
+         c == '\t' || c == '\f' || c == '\v';
 }
 
 bool IsDash(char32_t c) { return (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
@@ -61,8 +63,9 @@ void ReplaceAtSyllableEnd(std::string* s, const std::string& from, const std::st
   size_t pos = 0;
   while ((pos = s->find(from, pos)) != std::string::npos) {
     size_t after = pos + from.size();
-    bool letter = after < s->size() && u_isalpha(static_cast<UChar32>(
-                                            FirstCodePoint(std::string_view(*s).substr(after))));
+    bool letter =
+        after < s->size() &&
+        u_isalpha(static_cast<UChar32>(FirstCodePoint(std::string_view(*s).substr(after))));
     if (letter) {
       pos = after;
       continue;
@@ -109,17 +112,22 @@ std::string CapitalizeFirst(std::string_view s) {
 }
 
 std::string LowerSameLength(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size();) {
+    unsigned char b = static_cast<unsigned char>(out[i]);
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + ('a' - 'A'));
+      ++i;
+      continue;
+    }
     int len = 0;
     char32_t c = FirstCodePoint(s.substr(i), &len);
-    std::string low;
-    AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), &low);
-    if (static_cast<int>(low.size()) == len) {
-      out += low;
-    } else {
-      out.append(s.substr(i, len));
+    char32_t low = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    if (low != c) {
+      char buf[4];
+      int n = 0;
+      U8_APPEND_UNSAFE(buf, n, low);
+      if (n == len) out.replace(i, static_cast<size_t>(len), buf, static_cast<size_t>(n));
     }
     i += len;
   }
@@ -152,15 +160,19 @@ std::string NormalizeText(std::string_view in) {
 }
 
 std::string FoldKey(std::string_view in, FoldOptions options) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
-  u.foldCase();
-  const icu::Normalizer2* norm = options.strip_diacritics ? icu::Normalizer2::getNFDInstance(status)
-                                                          : icu::Normalizer2::getNFCInstance(status);
-  if (U_SUCCESS(status)) u = norm->normalize(u, status);
   std::string folded;
-  u.toUTF8String(folded);
+  if (!FoldCaseFast(in, options.strip_diacritics, &folded)) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+    u.foldCase();
+    const icu::Normalizer2* norm = options.strip_diacritics
+                                       ? icu::Normalizer2::getNFDInstance(status)
+                                       : icu::Normalizer2::getNFCInstance(status);
+    if (U_SUCCESS(status)) u = norm->normalize(u, status);
+    folded.clear();
+    u.toUTF8String(folded);
+  }
   if (!options.strip_diacritics) {
     for (const auto& [from, to] : TonePairs()) ReplaceAtSyllableEnd(&folded, from, to);
   }
@@ -171,13 +183,14 @@ std::string FoldKey(std::string_view in, FoldOptions options) {
   for (size_t i = 0; i < s.size();) {
     int len = 0;
     char32_t c = FirstCodePoint(s.substr(i), &len);
+    std::string_view bytes = s.substr(i, static_cast<size_t>(len));
     i += len;
-    if (options.strip_diacritics) {
+    if (options.strip_diacritics && c >= 0x80) {
       if (u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
           u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) {
         continue;
       }
-      if (c == U'đ') c = 'd';
+      if (c == U'đ') bytes = "d";
     }
     if (IsDash(c) || c == '-') {
       if (!out.empty()) out += " - ";
@@ -190,7 +203,7 @@ std::string FoldKey(std::string_view in, FoldOptions options) {
     }
     if (pending_space && !out.empty() && out.back() != ' ') out.push_back(' ');
     pending_space = false;
-    AppendUtf8(c, &out);
+    out.append(bytes);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   // Collapse "  -  " artefacts.
