@@ -57,22 +57,39 @@ void ReplaceAll(std::string* s, const std::string& from, const std::string& to) 
   }
 }
 
-// Replaces `from` only where it ends a syllable (not followed by a letter): the two tone
-// placements differ only in open syllables ("hoà"/"hòa"), never in "hoạch" or "hoàn".
-void ReplaceAtSyllableEnd(std::string* s, const std::string& from, const std::string& to) {
-  size_t pos = 0;
-  while ((pos = s->find(from, pos)) != std::string::npos) {
-    size_t after = pos + from.size();
-    bool letter =
-        after < s->size() &&
-        u_isalpha(static_cast<UChar32>(FirstCodePoint(std::string_view(*s).substr(after))));
-    if (letter) {
-      pos = after;
-      continue;
+// Rewrites old-style tone placements (TonePairs) only where they end a syllable (not followed by
+// a letter): the two placements differ only in open syllables ("hoà"/"hòa"), never in "hoạch" or
+// "hoàn". One pass; no replacement can create or hide another.
+void PlaceTonesOnMainVowel(std::string* s) {
+  auto starts_pair = [&](size_t i) {
+    return ((*s)[i] == 'o' || (*s)[i] == 'u') && i + 1 < s->size() &&
+           static_cast<unsigned char>((*s)[i + 1]) >= 0x80;
+  };
+  size_t i = 0;
+  while (i < s->size() && !starts_pair(i)) ++i;
+  if (i == s->size()) return;
+  std::string out(*s, 0, i);
+  std::string_view v = *s;
+  while (i < v.size()) {
+    if (starts_pair(i)) {
+      bool replaced = false;
+      for (const auto& [from, to] : TonePairs()) {
+        if (!v.substr(i).starts_with(from)) continue;
+        size_t after = i + from.size();
+        bool letter =
+            after < v.size() && u_isalpha(static_cast<UChar32>(FirstCodePoint(v.substr(after))));
+        if (!letter) {
+          out += to;
+          i = after;
+          replaced = true;
+        }
+        break;
+      }
+      if (replaced) continue;
     }
-    s->replace(pos, from.size(), to);
-    pos += to.size();
+    out.push_back(v[i++]);
   }
+  *s = std::move(out);
 }
 
 }  // namespace
@@ -173,16 +190,15 @@ std::string FoldKey(std::string_view in, FoldOptions options) {
     folded.clear();
     u.toUTF8String(folded);
   }
-  if (!options.strip_diacritics) {
-    for (const auto& [from, to] : TonePairs()) ReplaceAtSyllableEnd(&folded, from, to);
-  }
+  if (!options.strip_diacritics) PlaceTonesOnMainVowel(&folded);
   std::string out;
   out.reserve(folded.size());
   bool pending_space = false;
   std::string_view s = folded;
   for (size_t i = 0; i < s.size();) {
-    int len = 0;
-    char32_t c = FirstCodePoint(s.substr(i), &len);
+    int len = 1;
+    char32_t c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) c = FirstCodePoint(s.substr(i), &len);
     std::string_view bytes = s.substr(i, static_cast<size_t>(len));
     i += len;
     if (options.strip_diacritics && c >= 0x80) {
