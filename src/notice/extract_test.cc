@@ -115,6 +115,26 @@ TEST(ExtractTest, Tasks) {
        {"Tổ chức tập huấn kỹ năng số | [Văn phòng HĐND và UBND phường] | [Công an "
         "phường][các khu phố] | 2025-10-31",
         "Hướng dẫn người dân cài đặt VNeID | [Công an phường] |  | recurring"}},
+      // An approval whose follow-up is given after a semicolon; a closing request to carry the
+      // document out is no task.
+      {4,
+       "1. Thống nhất chủ trương xây dựng Đề án du lịch; giao Ban cán sự đảng UBND huyện chỉ đạo "
+       "xây dựng Đề án trong quý III/2025.\n"
+       "Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các tỉnh quan tâm, chỉ đạo thực "
+       "hiện./.\n",
+       {"Thống nhất chủ trương xây dựng Đề án du lịch; giao Ban cán sự đảng UBND huyện chỉ đạo "
+        "xây dựng Đề án trong quý III/2025. | [Ban cán sự đảng UBND huyện] |  | 2025-09-30"}},
+      // An appendix table after the signature gives tasks of its own.
+      {5,
+       "1. Văn phòng Bộ theo dõi, tổng hợp tình hình.\n"
+       "Nơi nhận:  KT. BỘ TRƯỞNG\n- Như trên;  THỨ TRƯỞNG\n- Lưu: VT.  Nguyễn Hoàng Hiệp\n"
+       "PHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n"
+       "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn\n"
+       "1 | Rà soát kịch bản hạn hán | Cục Quản lý tài nguyên nước | Vụ Kế hoạch - Tài chính | "
+       "Tháng 7/2025\n",
+       {"Văn phòng Bộ theo dõi, tổng hợp tình hình. | [Văn phòng Bộ] |  | none",
+        "Rà soát kịch bản hạn hán | [Cục Quản lý tài nguyên nước] | [Vụ Kế hoạch - Tài chính] | "
+        "2025-07-31"}},
   };
   for (const Case& c : cases) {
     std::string text = std::string(

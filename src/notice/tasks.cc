@@ -74,6 +74,7 @@ struct Segment {
   std::vector<UnitMention> own;  // non-vague units named as subject or addressee
   bool addressee_only = false;   // "Giao Phòng A:" with nothing after
   bool not_task = false;         // approval, past tense, closing formula
+  size_t predicate = 0;          // token where the predicate starts (explicit subjects)
 };
 
 struct Info {
@@ -112,6 +113,7 @@ void ParseSubject(std::string_view s, const std::vector<Token>& t, size_t p, siz
                           (!t[n].punct && text::StartsLower(t[n].text)));
   if (!(at_end || colon || pred)) return;
   seg->explicit_subject = true;
+  seg->predicate = n;
   seg->own = NonVague(list);
   if (at_end || (colon && OnlyPunctFrom(t, next + 1, end))) seg->addressee_only = true;
   // "... gồm:" after the addressee: the units are listed below.
@@ -129,6 +131,31 @@ bool StartsWithAny(const std::vector<Token>& t, size_t i,
     if (Seq(t, i, words)) return true;
   }
   return false;
+}
+
+// True when the segment asks its addressee only to carry the document out ("UBND các tỉnh quan
+// tâm, chỉ đạo thực hiện", "Bộ ... đề nghị UBND các tỉnh nghiêm túc thực hiện"): a closing
+// formula, with no work of its own.
+bool CarriesOutOnly(std::string_view s, const std::vector<Token>& t, const Segment& seg) {
+  if (!seg.explicit_subject || seg.predicate == 0) return false;
+  size_t k = seg.predicate;
+  if (size_t av = AddressVerb(t, k)) {
+    size_t next = k + av;
+    if (ParseUnitList(s, t, k + av, &next, true).empty()) return false;
+    k = next;
+  }
+  static const std::vector<std::string_view> kWords = {
+      "quan",   "tâm", "chỉ",  "đạo",    "tổ", "chức", "triển", "khai", "thực", "hiện",
+      "nghiêm", "túc", "khẩn", "trương", "và", "biết", "để",    "phối", "hợp"};
+  bool carry_out = false;
+  for (; k < seg.end; ++k) {
+    if (t[k].punct) continue;
+    std::string_view w = t[k].lower;
+    while (!w.empty() && (w.back() == '.' || w.back() == '/')) w.remove_suffix(1);  // "hiện./."
+    if (std::find(kWords.begin(), kWords.end(), w) == kWords.end()) return false;
+    carry_out = carry_out || w == "hiện";
+  }
+  return carry_out;
 }
 
 std::string Slice(const std::string& s, const std::vector<Token>& t, size_t b, size_t e) {
@@ -234,7 +261,7 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     if (!first.explicit_subject) {
       for (size_t k = first.begin + 1; k < first.end; ++k) {
         size_t av = AddressVerb(t, k);
-        if (av == 0 || !IsPunct(t, k - 1, ",")) continue;
+        if (av == 0 || !(IsPunct(t, k - 1, ",") || IsPunct(t, k - 1, ";"))) continue;
         size_t next = 0;
         std::vector<UnitMention> l = NonVague(ParseUnitList(s, t, k + av, &next, true));
         if (l.empty()) continue;
@@ -342,7 +369,8 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     if ((final_mark && words <= 40 &&
          (low.find("triển khai thực hiện") != std::string::npos ||
           low.find("thông báo") != std::string::npos || low.find("biết") != std::string::npos)) ||
-        Is(t, c, "nay") || Seq(t, c, {"trên", "đây", "là"})) {
+        Is(t, c, "nay") || Seq(t, c, {"trên", "đây", "là"}) ||
+        (final_mark && CarriesOutOnly(s, t, in.segs.back()))) {
       in.closing = true;
     }
     // Units given to the items below.
@@ -536,12 +564,13 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
     out.push_back(std::move(d));
   };
   TaskTableReader table;
-  for (size_t i = 0; i < body_end; ++i) {
+  // Tables are read everywhere: an appendix after the signature lists tasks of its own.
+  for (size_t i = 0; i < n; ++i) {
     if (std::optional<TableTask> row = table.Next(paragraphs[i].text)) {
       if (!assessment[i]) add(table_row_task(paragraphs[i].text, *row, i), i);
       continue;
     }
-    if (i < body_begin) continue;
+    if (i < body_begin || i >= body_end) continue;
     Info& in = info[i];
     if (assessment[i] || in.heading || in.unit_list_item || in.lead_in_only || in.closing ||
         in.merged) {

@@ -132,6 +132,10 @@ const std::vector<Phrase>& ProperHeads() {
       "ban công an",
       "đài truyền thanh",
       "trạm y tế",
+      "đảng đoàn",
+      "ban cán sự đảng",
+      "chi bộ",
+      "đảng bộ",
   }));
   return *v;
 }
@@ -414,6 +418,8 @@ const std::vector<Phrase>& Stoppers() {
       "bảo vệ",
       "phòng, chống",
       "nâng cấp",
+      "lãnh đạo",
+      "quan tâm",
       "sửa chữa",
   }));
   return *v;
@@ -596,7 +602,14 @@ struct Parser {
       }
       size_t hl = 0;
       if (IsCap(tk) || IsAcronym(tk.text) || std::isdigit(static_cast<unsigned char>(tk.text[0]))) {
-        if (body > 0 && IsHeadAt(t, j, &hl) && HeadFollowedByName(j, hl)) break;  // a new unit
+        // A new unit starts, unless a Party committee owns the body named so far ("Ban Tuyên
+        // giáo và Dân vận Huyện ủy", "Ủy ban Kiểm tra Tỉnh ủy").
+        if (body > 0 && IsHeadAt(t, j, &hl) && HeadFollowedByName(j, hl) &&
+            !(j + 1 < t.size() && (t[j + 1].lower == "ủy" || t[j + 1].lower == "uỷ") &&
+              (tk.lower == "tỉnh" || tk.lower == "huyện" || tk.lower == "thị" ||
+               tk.lower == "thành" || tk.lower == "quận" || tk.lower == "đảng"))) {
+          break;
+        }
         ++j;
         last = j;
         ++body;
@@ -609,11 +622,14 @@ struct Parser {
         ++body;
         continue;
       }
-      // "đầu tư xây dựng" inside a name ("Ban Quản lý dự án đầu tư xây dựng ...").
-      if (MatchAny(t, j, Stoppers()) > 0 &&
-          !(tk.lower == "xây" && j > 0 && t[j - 1].lower == "tư")) {
-        break;
-      }
+      // A verb's word that ends a compound noun inside a name: "đầu tư xây dựng", "công trình
+      // thủy lợi", "chương trình".
+      bool compound =
+          j > 0 &&
+          ((tk.lower == "xây" && t[j - 1].lower == "tư") ||
+           (tk.lower == "trình" &&
+            (t[j - 1].lower == "công" || t[j - 1].lower == "chương" || t[j - 1].lower == "quy")));
+      if (MatchAny(t, j, Stoppers()) > 0 && !compound) break;
       ++j;
       last = j;
       ++body;
@@ -632,6 +648,10 @@ struct Parser {
     while (j < t.size()) {
       size_t n = MatchAny(t, j, SpecificSetNouns());
       size_t m = MatchAny(t, j, VagueSetNouns());
+      // "các chi, đảng bộ cơ sở": "chi" stands for "chi bộ", its second syllable shared.
+      if (n == 0 && At(j, "chi") && Punct(j + 1, ",") && At(j + 2, "đảng") && At(j + 3, "bộ")) {
+        n = 4;
+      }
       if (n >= m && n > 0) {
         if (vague_noun && !specific) break;
         specific = true;
@@ -842,7 +862,8 @@ struct Parser {
       return e;
     }
     if (plural || bare_generic) {
-      if (MatchAny(t, j, SpecificSetNouns()) || MatchAny(t, j, VagueSetNouns())) {
+      if (MatchAny(t, j, SpecificSetNouns()) || MatchAny(t, j, VagueSetNouns()) ||
+          (At(j, "chi") && Punct(j + 1, ","))) {
         bool vague = false, q = false;
         size_t e = GenericSet(j, &vague, &q);
         if (e > j) {

@@ -126,6 +126,29 @@ TEST(ParseUnitList, Cases) {
        "phối"},
       {28, "các khu phố, tổ dân phố thực hiện", false, {"các khu phố, tổ dân phố"}, "thực"},
       {29, "các cơ quan, đơn vị trên địa bàn xã thực hiện", false, {}, "thực"},
+      // Party organs: a Party committee owning a body, a Party group inside a state body.
+      {30,
+       "Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo",
+       true,
+       {"Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"},
+       "lãnh"},
+      {31,
+       "Ban Tuyên giáo và Dân vận Huyện ủy chủ trì",
+       false,
+       {"Ban Tuyên giáo và Dân vận Huyện ủy"},
+       "chủ"},
+      {32, "Các chi, đảng bộ cơ sở thường xuyên", false, {"Các chi, đảng bộ cơ sở"}, "thường"},
+      // "công trình" is a noun inside a name, though "trình" alone is a verb.
+      {33,
+       "Cục Quản lý và Xây dựng công trình thủy lợi chủ trì",
+       false,
+       {"Cục Quản lý và Xây dựng công trình thủy lợi"},
+       "chủ"},
+      {34,
+       "Ủy ban nhân dân các tỉnh quan tâm, chỉ đạo",
+       true,
+       {"Ủy ban nhân dân các tỉnh"},
+       "quan"},
   };
   for (const auto& c : kCases) {
     std::vector<Token> t = Tokenize(c.text);

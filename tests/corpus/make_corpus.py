@@ -7,6 +7,11 @@
   automatically by Word's numbering, not typed).
 - cv-quangtri-ung-pho-bao.docx: an official letter whose outline (1., a) … đ), -) exists only in
   numbering.xml.
+- tb-huyenuy-sontinh-ketluan.docx: a Party committee's conclusion notice (Party header layout,
+  "Giao Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện ...", "Các chi, đảng bộ cơ sở").
+- cv-bnnmt-phong-chong-han.docx: a ministry's letter ("đề nghị" the provinces, "Giao các cơ quan,
+  đơn vị thuộc Bộ:" with bullets) with an appendix table after the signature whose header is split
+  over two rows and whose lead cell is merged over two rows.
 - tb-stc-langson-giaoban.pdf (with --pdf; needs chromium): a notice with the two-column header
   and side-by-side signature block of real PDFs, printed by headless Chromium from HTML.
 The .docx bytes are deterministic (fixed zip timestamps); the PDF is committed as printed.
@@ -75,11 +80,27 @@ def table(rows, header_bold=True):
     for r, cells in enumerate(rows):
         out += "<w:tr>"
         for cell in cells:
+            if isinstance(cell, str) and cell.startswith("<w:tc>"):
+                out += cell
+                continue
             paragraphs = cell if isinstance(cell, list) else [cell]
             out += "<w:tc>" + "".join(c if c.startswith("<w:p>") else p(c, bold=header_bold and r == 0)
                                       for c in paragraphs) + "</w:tc>"
         out += "</w:tr>"
     return out + "</w:tbl>"
+
+
+def tc(text, span=None, merge=None, bold=False):
+    """A table cell spanning `span` grid columns; `merge` "restart" or "continue" (w:vMerge)."""
+    pr = ""
+    if span:
+        pr += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        pr += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        pr += "<w:vMerge/>"
+    pr = f"<w:tcPr>{pr}</w:tcPr>" if pr else ""
+    return f"<w:tc>{pr}{p(text, bold=bold)}</w:tc>"
 
 
 def write_docx(name, body, numbering_xml):
@@ -227,8 +248,85 @@ def pdf():
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
 
 
+# (e) A Party committee's conclusion notice (Hướng dẫn 36-HD/VPTW layout: "ĐẢNG BỘ ..." over
+# "HUYỆN ỦY ...", "Số 412-TB/HU", signed "T/M BAN THƯỜNG VỤ"); outline typed as text (2.1., 2.2.).
+def party():
+    body = (table([(["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "HUYỆN ỦY SƠN TỊNH", "*", "Số 412-TB/HU"],
+                    ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "", "Sơn Tịnh, ngày 18 tháng 4 năm 2025"])],
+                  header_bold=False)
+            + p("THÔNG BÁO", bold=True, center=True)
+            + p("KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY", bold=True, center=True)
+            + p("về tình hình kinh tế - xã hội quý I và nhiệm vụ trọng tâm quý II năm 2025", center=True)
+            + p("Ngày 15/4/2025, Ban Thường vụ Huyện ủy họp nghe Ban cán sự đảng UBND huyện báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I, nhiệm vụ trọng tâm quý II năm 2025. Đồng chí Nguyễn Văn Tâm, Bí thư Huyện ủy chủ trì hội nghị.")
+            + p("Sau khi nghe báo cáo và ý kiến thảo luận của các đồng chí dự họp, Ban Thường vụ Huyện ủy kết luận như sau:")
+            + p("1. Đánh giá chung", bold=True)
+            + p("Quý I năm 2025, tổng thu ngân sách trên địa bàn ước đạt 86,4 tỷ đồng, bằng 31,5% dự toán; giải ngân vốn đầu tư công đạt 18,2% kế hoạch. Tuy nhiên, công tác giải phóng mặt bằng một số dự án còn chậm, việc xử lý vi phạm về đất đai ở một số xã chưa kịp thời.")
+            + p("2. Nhiệm vụ trọng tâm quý II năm 2025", bold=True)
+            + p("2.1. Giao Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo, chỉ đạo rà soát, điều chỉnh kế hoạch đầu tư công năm 2025, hoàn thành trước ngày 30/5/2025.")
+            + p("2.2. Ban cán sự đảng UBND huyện chỉ đạo UBND các xã, thị trấn đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm; hằng tháng báo cáo Ban Thường vụ Huyện ủy.")
+            + p("2.3. Ban Tuyên giáo và Dân vận Huyện ủy chủ trì, phối hợp với Ủy ban MTTQ Việt Nam huyện và các tổ chức chính trị - xã hội huyện tuyên truyền, vận động nhân dân đồng thuận bàn giao mặt bằng.")
+            + p("2.4. Ủy ban Kiểm tra Huyện ủy kiểm tra việc lãnh đạo, chỉ đạo thực hiện nhiệm vụ phòng, chống tham nhũng tại các tổ chức đảng; báo cáo kết quả trước ngày 30/6/2025.")
+            + p("2.5. Các chi, đảng bộ cơ sở thường xuyên nắm tình hình tư tưởng của cán bộ, đảng viên, kịp thời báo cáo những vấn đề phát sinh.")
+            + p("2.6. Thống nhất chủ trương xây dựng Đề án phát triển du lịch cộng đồng huyện giai đoạn 2025 - 2030; giao Ban cán sự đảng UBND huyện chỉ đạo xây dựng Đề án, trình Ban Thường vụ Huyện ủy trong quý III/2025.")
+            + p("2.7. Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện Kết luận này, định kỳ hằng quý tổng hợp, báo cáo Ban Thường vụ Huyện ủy.")
+            + p("Văn phòng Huyện ủy thông báo để các cấp ủy, tổ chức đảng, cơ quan, đơn vị liên quan biết, thực hiện./.")
+            + table([(["Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (b/c);", "- Các đồng chí Huyện ủy viên;", "- Các chi, đảng bộ cơ sở;", "- Lưu: Văn phòng Huyện ủy."],
+                      ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Trần Thị Hoa"])], header_bold=False))
+    write_docx("tb-huyenuy-sontinh-ketluan.docx", body, numbering([(0, lvl(0, "decimal", "%1."))], [(1, 0)]))
+
+
+# (f) A ministry's official letter: "đề nghị" to provinces before the numbered items (Word's
+# numbering), "Giao các cơ quan, đơn vị thuộc Bộ:" with bullets, a closing request to the
+# provinces, and after the signature an appendix table whose header row splits "Cơ quan thực
+# hiện" into "Chủ trì | Phối hợp" (gridSpan) and whose lead cell is merged over two rows (vMerge).
+def ministry():
+    n = lambda text, level=0: p(text, num=1, ilvl=level)
+    head = [tc("STT", merge="restart", bold=True), tc("Nhiệm vụ", merge="restart", bold=True),
+            tc("Cơ quan thực hiện", span=2, bold=True), tc("Thời hạn hoàn thành", merge="restart", bold=True)]
+    sub = [tc("", merge="continue"), tc("", merge="continue"), tc("Chủ trì", bold=True),
+           tc("Phối hợp", bold=True), tc("", merge="continue")]
+    rows = [head, sub,
+            [tc("1"), tc("Rà soát, cập nhật kịch bản hạn hán, xâm nhập mặn mùa khô 2025 - 2026"),
+             tc("Cục Quản lý tài nguyên nước"), tc("Trung tâm Dự báo khí tượng thủy văn quốc gia"),
+             tc("Tháng 7/2025")],
+            [tc("2"), tc("Hướng dẫn các địa phương điều chỉnh lịch thời vụ, cơ cấu cây trồng phù hợp với nguồn nước"),
+             tc("Cục Trồng trọt và Bảo vệ thực vật", merge="restart"),
+             tc("Cục Quản lý và Xây dựng công trình thủy lợi"), tc("Trước ngày 30/6/2025")],
+            [tc("3"), tc("Kiểm tra, đánh giá thiệt hại sản xuất nông nghiệp do hạn hán, xâm nhập mặn"),
+             tc("", merge="continue"), tc("Vụ Kế hoạch - Tài chính"), tc("Định kỳ hằng quý")],
+            [tc("4"), tc("Tổng hợp, báo cáo Bộ trưởng tình hình phòng, chống hạn hán, xâm nhập mặn"),
+             tc("Văn phòng Bộ"), tc("Các cơ quan, đơn vị liên quan"), tc("Hằng tháng")]]
+    body = (table([("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                   ("", "Độc lập - Tự do - Hạnh phúc"),
+                   ("Số: 2817/BNNMT-TL", "Hà Nội, ngày 12 tháng 6 năm 2025"),
+                   ("V/v triển khai các biện pháp phòng, chống hạn hán, xâm nhập mặn mùa khô 2025 - 2026", "")],
+                  header_bold=False)
+            + p("Kính gửi:", center=True)
+            + p("- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;")
+            + p("- Các cơ quan, đơn vị thuộc Bộ.")
+            + p("Để chủ động ứng phó với nguy cơ hạn hán, thiếu nước, xâm nhập mặn trong mùa khô 2025 - 2026, Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện một số nội dung sau:")
+            + n("Chỉ đạo các Sở: Nông nghiệp và Môi trường, Xây dựng, Công Thương rà soát các công trình cấp nước, hồ chứa; xây dựng phương án cấp nước sinh hoạt cho nhân dân vùng có nguy cơ thiếu nước, hoàn thành trước ngày 15/7/2025.")
+            + n("Chỉ đạo các công ty khai thác công trình thủy lợi trên địa bàn vận hành hợp lý các hồ chứa, tích nước tối đa; ưu tiên cấp nước cho sinh hoạt.")
+            + n("Tổng hợp tình hình hạn hán, xâm nhập mặn, gửi Bộ Nông nghiệp và Môi trường (qua Cục Quản lý và Xây dựng công trình thủy lợi) định kỳ hằng tháng trước ngày 25.")
+            + n("Giao các cơ quan, đơn vị thuộc Bộ:")
+            + n("Cục Quản lý và Xây dựng công trình thủy lợi chủ trì, phối hợp với Cục Quản lý tài nguyên nước theo dõi, hướng dẫn các địa phương vận hành công trình thủy lợi phục vụ chống hạn.", 1)
+            + n("Trung tâm Dự báo khí tượng thủy văn quốc gia thường xuyên dự báo, cảnh báo hạn hán, xâm nhập mặn, cung cấp thông tin cho các địa phương.", 1)
+            + n("Văn phòng Bộ theo dõi, tổng hợp tình hình, báo cáo Bộ trưởng trước ngày 30/6/2025.", 1)
+            + p("Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương quan tâm, chỉ đạo thực hiện./.")
+            + table([(["Nơi nhận:", "- Như trên;", "- Bộ trưởng (để b/c);", "- Lưu: VT, TL."],
+                      ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Nguyễn Hoàng Hiệp"])], header_bold=False)
+            + p("PHỤ LỤC", bold=True, center=True)
+            + p("PHÂN CÔNG NHIỆM VỤ CÁC CƠ QUAN, ĐƠN VỊ THUỘC BỘ", bold=True, center=True)
+            + p("(Kèm theo Công văn số 2817/BNNMT-TL ngày 12 tháng 6 năm 2025 của Bộ Nông nghiệp và Môi trường)", center=True)
+            + table(rows))
+    write_docx("cv-bnnmt-phong-chong-han.docx", body,
+               numbering([(0, lvl(0, "decimal", "%1.") + lvl(1, "bullet", "-"))], [(1, 0)]))
+
+
 if __name__ == "__main__":
     plan()
     letter()
+    party()
+    ministry()
     if "--pdf" in sys.argv:
         pdf()
