@@ -79,6 +79,8 @@ class Service {
 
   Id tenant_id() const { return tenant_id_; }
   const Clock& clock() const { return clock_; }
+  // Changes whenever committed data changes (a key for caches of read results).
+  std::uint64_t DataVersion() const { return store_.DataVersion(); }
 
   // --- Authentication -------------------------------------------------------------------
   // Unauthenticated for a wrong user or password (one message for both); ResourceExhausted
