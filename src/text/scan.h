@@ -29,7 +29,9 @@ inline char ByteAt(std::string_view s, size_t pos) { return pos < s.size() ? s[p
 
 // True when `lit` occurs in `s` at `pos`.
 inline bool At(std::string_view s, size_t pos, std::string_view lit) {
-  return pos <= s.size() && s.substr(pos).starts_with(lit);
+  if (lit.empty()) return pos <= s.size();
+  return pos < s.size() && s[pos] == lit[0] && s.size() - pos >= lit.size() &&
+         s.compare(pos, lit.size(), lit) == 0;
 }
 
 // The index of the first of `options` that occurs at `pos`, or -1.
@@ -63,8 +65,9 @@ size_t FindDigit(std::string_view s, size_t pos);
 template <typename NextAnchor, typename Match>
 void ScanAnchored(std::string_view s, size_t lead, NextAnchor next_anchor, Match match) {
   size_t p = 0;
+  size_t a = next_anchor(0);  // the first anchor at or after p, while a >= p
   while (p < s.size()) {
-    size_t a = next_anchor(p);
+    if (a < p) a = next_anchor(p);
     if (a == kNoMatch) return;
     if (a > p + lead) p = a - lead;
     size_t end = match(p);
