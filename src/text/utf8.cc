@@ -1,5 +1,10 @@
 #include "text/utf8.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace dondoc::text {
 
 bool IsValidUtf8(std::string_view s) {
@@ -41,11 +46,20 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 long CodePointCount(std::string_view s, size_t byte_offset) {
-  long count = 0;
-  for (size_t i = 0; i < byte_offset && i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
+  const size_t n = std::min(byte_offset, s.size());
+  // Every byte but a continuation byte (10xxxxxx) starts a code point; eight bytes at a time.
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    continuation += static_cast<size_t>(std::popcount(w & ~(w << 1) & kHighBits));
   }
-  return count;
+  for (; i < n; ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++continuation;
+  }
+  return static_cast<long>(n - continuation);
 }
 
 OffsetMap::OffsetMap(std::string_view s) : cp_at_byte_(s.size() + 1) {

@@ -6,7 +6,11 @@ namespace dondoc::text {
 namespace {
 
 TEST(Utf8Test, Validity) {
-  struct Case { int n; std::string s; bool ok; };
+  struct Case {
+    int n;
+    std::string s;
+    bool ok;
+  };
   const Case cases[] = {
       {1, "abc", true},
       {2, "Đức Phổ", true},
@@ -28,6 +32,29 @@ TEST(Utf8Test, Offsets) {
   std::string out;
   AppendUtf8(U'ổ', &out);
   EXPECT_EQ(out, "ổ");
+}
+
+// CodePointCount reads eight bytes at a time: every offset of texts longer than a word agrees
+// with the OffsetMap, which counts byte by byte.
+TEST(Utf8Test, CodePointCountAtEveryOffset) {
+  struct Case {
+    int n;
+    std::string s;
+  };
+  const Case cases[] = {
+      {1, ""},
+      {2, "abc"},
+      {3, "Thông báo kết luận của Chủ tịch UBND thị xã Đức Phổ"},
+      {4, "ỦY BAN NHÂN DÂN – 𝔸𝔹 – \u00A0ổ"},
+      {5, std::string(17, 'x') + "ệệệệệệệệệ"},
+  };
+  for (const Case& c : cases) {
+    OffsetMap map(c.s);
+    for (size_t b = 0; b <= c.s.size(); ++b) {
+      EXPECT_EQ(CodePointCount(c.s, b), map.ToCodePoint(b)) << "case " << c.n << " at " << b;
+    }
+    EXPECT_EQ(CodePointCount(c.s, c.s.size() + 5), map.ToCodePoint(c.s.size())) << "case " << c.n;
+  }
 }
 
 }  // namespace
