@@ -19,6 +19,9 @@ std::string Nfc(std::string_view in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(in);
+  const icu::StringPiece piece(in.data(), static_cast<int32_t>(in.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(in);
+  status = U_ZERO_ERROR;
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
   icu::UnicodeString out = nfc->normalize(u, status);
@@ -157,6 +160,12 @@ std::string NormalizeText(std::string_view in) {
   out.reserve(nfc.size());
   std::string_view s = nfc;
   for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {  // printable ASCII is kept
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
     int len = 0;
     char32_t c = FirstCodePoint(s.substr(i), &len);
     if (c == '\r') {
