@@ -249,6 +249,13 @@ TEST(MeetingTest, Snippets) {
       {12,
        "Ngày 05/8/2025, đồng chí Vy Văn Thành, Giám đốc Sở Tài chính chủ trì cuộc họp giao ban.",
        "Thông báo", true, "2025-08-05", "", "Vy Văn Thành", "Giám đốc Sở Tài chính"},
+      // Family names of the northern mountain provinces.
+      {13, "Ngày 12/3/2025, ông Lường Văn Tiến, Chủ tịch UBND huyện chủ trì hội nghị.", "Thông báo",
+       true, "2025-03-12", "", "Lường Văn Tiến", "Chủ tịch UBND huyện"},
+      {14, "Ngày 12/3/2025, Lò Thị Mai, Phó Chủ tịch UBND huyện chủ trì hội nghị.", "Thông báo",
+       true, "2025-03-12", "", "Lò Thị Mai", "Phó Chủ tịch UBND huyện"},
+      {15, "Ngày 12/3/2025, Quàng Văn Hải, Phó Chủ tịch UBND huyện chủ trì hội nghị.", "Thông báo",
+       true, "2025-03-12", "", "Quàng Văn Hải", "Phó Chủ tịch UBND huyện"},
   };
   for (const Case& c : cases) {
     DocumentHeader h;

@@ -302,7 +302,8 @@ bool IsFamilyName(std::string_view word) {
       "Lã",     "Lại",   "Viên",  "Bế",    "Ninh",  "Quan",  "Sầm",    "Giáp",  "Cù",    "Khúc",
       "Mã",     "Tôn",   "Tiêu",  "Trình", "Đậu",   "Vi",    "Lạc",    "Nhữ",   "Lữ",    "Thạch",
       "Danh",   "Y",     "Hoàng", "Ksor",  "Rơ",    "Đồng",  "Văn",    "Lù",    "Sồng",  "Ma",
-      "Hà",     "Đào",   "Yên",   "Bạch",  "Bạc",   "Lãnh",  "Chế",    "Cấn",   "Đường", "Tòng"};
+      "Hà",     "Đào",   "Yên",   "Bạch",  "Bạc",   "Lãnh",  "Chế",    "Cấn",   "Đường", "Tòng",
+      "Vy",     "Lường", "Quàng", "Cầm",   "Điểu",  "Mùa",   "Lầu",    "Hờ",    "Lô"};
   return k.count(std::string(word)) > 0;
 }
 
