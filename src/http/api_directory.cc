@@ -42,6 +42,8 @@ Status UserFromJson(const json& body, bool partial, domain::User* u) {
   DONDOC_RETURN_IF_ERROR(GetString(body, "role", &role));
   DONDOC_RETURN_IF_ERROR(GetInt(body, "unit_id", &unit));
   DONDOC_RETURN_IF_ERROR(GetBool(body, "disabled", &disabled));
+  std::optional<bool> chair;
+  DONDOC_RETURN_IF_ERROR(GetBool(body, "chair", &chair));
   DONDOC_RETURN_IF_ERROR(GetIds(body, "field_ids", &fields));
   if (!partial && (!username || !role)) {
     return Status::InvalidArgument("A user needs \"username\" and \"role\".");
@@ -56,6 +58,7 @@ Status UserFromJson(const json& body, bool partial, domain::User* u) {
   }
   if (body.contains("unit_id")) u->unit_id = unit ? std::optional<domain::Id>(*unit) : std::nullopt;
   if (disabled) u->disabled = *disabled;
+  if (chair) u->chair = *chair;
   if (fields) u->field_ids = *fields;
   return Status::Ok();
 }
@@ -193,7 +196,8 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         }));
   r.Add("POST", "/api/v1/users",
         Doc("Create a user (admin)", "directory")
-            .Body("json", {"username", "password", "display_name", "role", "unit_id", "field_ids"})
+            .Body("json",
+                  {"username", "password", "display_name", "role", "unit_id", "field_ids", "chair"})
             .Status(201),
         Authed(s, [&s](Request& req, const app::Caller& c) {
           json body;
@@ -209,7 +213,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         }));
   r.Add("PATCH", "/api/v1/users/{id}",
         Doc("Change a user's name, role, unit, fields or disabled flag (admin)", "directory")
-            .Body("json", {"display_name", "role", "unit_id", "field_ids", "disabled"}),
+            .Body("json", {"display_name", "role", "unit_id", "field_ids", "chair", "disabled"}),
         Authed(s, [&s](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such user.");

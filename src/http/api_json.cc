@@ -46,6 +46,7 @@ json UserJson(const domain::User& u, const UnitNames& names) {
           {"role", domain::RoleCode(u.role)},
           {"unit", u.unit_id ? UnitRefJson(*u.unit_id, names) : json(nullptr)},
           {"field_ids", u.field_ids},
+          {"chair", u.chair},
           {"disabled", u.disabled}};
 }
 

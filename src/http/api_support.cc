@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "http/api_occurrences.h"
 #include "http/cookies.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
@@ -178,6 +179,7 @@ void RegisterApi(Router& router, app::Service& service, ApiOptions options) {
   RegisterNoticeRoutes(router, service);
   RegisterTaskRoutes(router, service);
   RegisterOversightRoutes(router, service);
+  RegisterOccurrenceRoutes(router, service);
   Router* r = &router;
   router.Add("GET", "/api/v1/openapi.json",
              Doc("The OpenAPI 3 description of every route", "meta").Public(),
