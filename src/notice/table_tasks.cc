@@ -190,16 +190,31 @@ std::optional<TableTask> TaskTableReader::Next(std::string_view paragraph) {
   if (!content || !lead) return std::nullopt;  // a group row ("I | Lĩnh vực kinh tế | |")
   TableTask task;
   task.content = *content;
-  task.lead = CellUnits(paragraph, *lead);
+  // One column for both: "Sở Tài chính chủ trì, phối hợp với Sở Xây dựng", "Chủ trì: A; phối
+  // hợp: B". The units after "phối hợp" support.
+  std::vector<TableCell> support_cells;
+  TableCell lead_cell = *lead;
+  std::string_view lead_text = CellText(paragraph, lead_cell);
+  for (std::string_view word : {"phối hợp", "Phối hợp"}) {
+    size_t at = lead_text.find(word);
+    if (at == std::string_view::npos || at == 0) continue;
+    support_cells.push_back({lead_cell.begin + at + word.size(), lead_cell.end});
+    lead_cell.end = lead_cell.begin + at;
+    lead_text = CellText(paragraph, lead_cell);
+  }
+  task.lead = CellUnits(paragraph, lead_cell);
   if (task.lead.empty()) return std::nullopt;
   if (std::optional<TableCell> support = column(ColumnRole::kSupport)) {
-    std::vector<std::string> lead_keys;
-    for (const UnitMention& m : task.lead) lead_keys.push_back(text::FoldKey(StripTitle(m.name)));
-    for (UnitMention& m : CellUnits(paragraph, *support)) {
+    support_cells.push_back(*support);
+  }
+  std::vector<std::string> keys;
+  for (const UnitMention& m : task.lead) keys.push_back(text::FoldKey(StripTitle(m.name)));
+  for (const TableCell& cell : support_cells) {
+    for (UnitMention& m : CellUnits(paragraph, cell)) {
       std::string key = text::FoldKey(StripTitle(m.name));
-      if (std::find(lead_keys.begin(), lead_keys.end(), key) == lead_keys.end()) {
-        task.support.push_back(std::move(m));
-      }
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      keys.push_back(key);
+      task.support.push_back(std::move(m));
     }
   }
   task.deadline = column(ColumnRole::kDeadline);

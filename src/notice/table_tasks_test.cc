@@ -149,6 +149,13 @@ TEST(TableTasksTest, Reader) {
        {"STT | Nội dung | Cơ quan thực hiện |  | Thời gian", "| | Chủ trì | Phối hợp |",
         "| Kiểm tra an toàn đập | Sở Xây dựng | Công an tỉnh |"},
        {"Kiểm tra an toàn đập / [Sở Xây dựng] / [Công an tỉnh] / "}},
+      // One column holds the lead and its partners.
+      {6,
+       {"TT | Nhiệm vụ | Đơn vị thực hiện | Thời gian",
+        "1 | Kiểm tra an toàn đập | Sở Xây dựng chủ trì, phối hợp với Công an tỉnh | Quý III",
+        "2 | Rà soát hồ chứa | Chủ trì: Sở Nông nghiệp và Môi trường; phối hợp: UBND các xã | "},
+       {"Kiểm tra an toàn đập / [Sở Xây dựng] / [Công an tỉnh] / Quý III",
+        "Rà soát hồ chứa / [Sở Nông nghiệp và Môi trường] / [UBND các xã] / "}},
       // A table of figures is no task table; a paragraph ends the table.
       {4,
        {"STT | Chỉ tiêu | Kế hoạch | Thực hiện", "1 | Thu ngân sách | 100 | 62",
