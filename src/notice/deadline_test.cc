@@ -19,9 +19,11 @@ TEST(ParseDeadline, Cases) {
   using K = Deadline::Kind;
   using E = Deadline::Every;
   const DeadlineCase kCases[] = {
-      {1, "gửi Phòng Tài chính - Kế hoạch chậm nhất trong ngày 22/6/2023.", K::kDate, "2023-06-22", E::kMonth},
+      {1, "gửi Phòng Tài chính - Kế hoạch chậm nhất trong ngày 22/6/2023.", K::kDate, "2023-06-22",
+       E::kMonth},
       {2, "báo cáo UBND tỉnh trước ngày 25/6/2023.", K::kDate, "2023-06-25", E::kMonth},
-      {3, "trình Thủ tướng xem xét, quyết định trước ngày 20 tháng 10 năm 2024.", K::kDate, "2024-10-20", E::kMonth},
+      {3, "trình Thủ tướng xem xét, quyết định trước ngày 20 tháng 10 năm 2024.", K::kDate,
+       "2024-10-20", E::kMonth},
       {4, "thời gian thực hiện xong trong tháng 6/2026;", K::kDate, "2026-06-30", E::kMonth},
       {5, "trình Chính phủ trong quý III năm 2012.", K::kDate, "2012-09-30", E::kMonth},
       {6, "hoàn thành quý III/2023", K::kDate, "", E::kMonth},  // no cue: not a deadline
@@ -37,14 +39,17 @@ TEST(ParseDeadline, Cases) {
       {16, "Báo cáo 6 tháng: gửi trước ngày 05/7", K::kRecurring, "2023-07-05", E::kYear},
       {17, "Thường xuyên kiểm tra", K::kOngoing, "", E::kMonth},
       {18, "khẩn trương rà soát", K::kNone, "", E::kMonth},
-      {19, "đến ngày 30/6/2023, giải ngân đạt khoảng 60% và đến ngày 31/12/2023, đạt 100%", K::kDate, "2023-06-30", E::kMonth},
+      {19, "đến ngày 30/6/2023, giải ngân đạt khoảng 60% và đến ngày 31/12/2023, đạt 100%",
+       K::kDate, "2023-06-30", E::kMonth},
       {20, "theo Quyết định số 406/QĐ-UBND ngày 03/02/2023 của UBND", K::kNone, "", E::kMonth},
       {21, "trong 05 ngày làm việc kể từ ngày ký", K::kDate, "2023-06-22", E::kMonth},
       {22, "trước ngày 30/6 hằng năm", K::kRecurring, "2023-06-30", E::kYear},
       {23, "trước khi trình Thủ tướng Chính phủ", K::kNone, "", E::kMonth},
-      {24, "Hàng năm, tiến hành rà soát. Đến năm 2015, hoàn thành chương trình", K::kRecurring, "2015-12-31", E::kYear},
+      {24, "Hàng năm, tiến hành rà soát. Đến năm 2015, hoàn thành chương trình", K::kRecurring,
+       "2015-12-31", E::kYear},
       {25, "trong 6 tháng cuối năm 2023", K::kNone, "", E::kMonth},
-      {26, "sơ tán người dân đến nơi an toàn trước 17 giờ ngày 24/8/2025.", K::kDate, "2025-08-24", E::kMonth},
+      {26, "sơ tán người dân đến nơi an toàn trước 17 giờ ngày 24/8/2025.", K::kDate, "2025-08-24",
+       E::kMonth},
       {27, "chậm nhất 10 giờ 30 phút, ngày 05/7/2023", K::kDate, "2023-07-05", E::kMonth},
       {28, "báo cáo trước 16h00 ngày 20/6", K::kDate, "2023-06-20", E::kMonth},
       {29, "trước 17 giờ hằng ngày", K::kRecurring, "", E::kWeek},  // a time with no day
@@ -101,7 +106,8 @@ TEST(FindDeadlineDates, ReportsUnreadableDates) {
   DeadlineContext ctx;
   ctx.default_year = 2023;
   std::vector<DeadlineProblem> problems;
-  std::vector<DatePhrase> dates = FindDeadlineDates("hoàn thành trước ngày 31/02/2023.", ctx, &problems);
+  std::vector<DatePhrase> dates =
+      FindDeadlineDates("hoàn thành trước ngày 31/02/2023.", ctx, &problems);
   EXPECT_TRUE(dates.empty());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].begin, 0u);  // the phrase with its cue
