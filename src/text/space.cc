@@ -1,20 +1,23 @@
 #include "text/space.h"
 
-#include <algorithm>
+#include <array>
 
 namespace dondoc::text {
 
 std::string CollapseSpace(std::string_view s, std::string_view blanks) {
+  std::array<bool, 256> blank{};
+  for (char b : blanks) blank[static_cast<unsigned char>(b)] = true;
+  auto is_blank = [&](size_t i) { return blank[static_cast<unsigned char>(s[i])]; };
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::find(blanks.begin(), blanks.end(), c) != blanks.end()) {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_blank(i)) ++i;
+    size_t word = i;
+    while (i < s.size() && !is_blank(i)) ++i;
+    if (word == i) break;
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.substr(word, i - word));
   }
   return out;
 }
