@@ -1,5 +1,8 @@
 // Page: the dashboard of leaders and the Office.
 #include <map>
+#include <memory>
+#include <mutex>
+#include <variant>
 
 #include "app/policy.h"
 #include "domain/status.h"
@@ -21,12 +24,8 @@ long CountTasks(PageCall& c, store::TaskFilter f, text::Date today) {
   return page.ok() ? page->total : 0;
 }
 
-http::Response DashboardPage(PageCall& c) {
-  const text::Date today = c.service.clock().Today();
-  text::Date as_of = today;
-  if (auto q = c.req.Query("as_of")) {
-    if (auto d = text::Date::FromIso(*q)) as_of = *d;
-  }
+// The dashboard's data, or a refusal page.
+std::variant<json, http::Response> DashboardData(PageCall& c, text::Date today, text::Date as_of) {
   auto scores = c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, as_of, std::nullopt);
   if (!scores.ok()) return StatusPage(&c.viewer, scores.status());
   Names names = NamesFor(c.service, c.caller, nullptr, nullptr);
@@ -44,35 +43,45 @@ http::Response DashboardPage(PageCall& c) {
                       {"href", "/tasks?status=" + std::string(s.code)}});
   }
 
-  // Overdue, due soon and pending by lead unit, today.
+  // Overdue, due soon and open by lead unit, today, from two scorecards (one aggregate query
+  // each): due within 7 days = in progress today - not due as of today + 7. Pending from the
+  // pending list (short by nature).
   struct PerUnit {
     long overdue = 0, due_soon = 0, pending = 0, open = 0;
   };
   std::map<domain::Id, PerUnit> per_unit;
-  auto tally = [&](store::TaskFilter f, long PerUnit::*field) {
-    f.as_of = today;
-    f.limit = 500;
-    auto page = c.service.ListTasks(c.caller, f);
-    if (!page.ok()) return;
-    for (const auto& t : page->items) {
-      for (auto id : t.lead_unit_ids) per_unit[id].*field += 1;
+  auto today_rows = as_of == today ? scores
+                                   : c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, today,
+                                                          std::nullopt);
+  auto week_rows =
+      c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, today.AddDays(7), std::nullopt);
+  if (today_rows.ok()) {
+    for (const auto& r : *today_rows) {
+      per_unit[r.key].overdue = r.counts.overdue;
+      per_unit[r.key].open = r.counts.in_progress;
+      per_unit[r.key].due_soon = r.counts.in_progress;
     }
-  };
-  store::TaskFilter overdue;
-  overdue.overdue_only = true;
-  tally(overdue, &PerUnit::overdue);
-  store::TaskFilter soon;
-  soon.due_after = today;
-  soon.due_before = today.AddDays(7);
-  soon.states = {domain::TaskState::kInProgress, domain::TaskState::kReturned};
-  tally(soon, &PerUnit::due_soon);
+  }
+  if (week_rows.ok()) {
+    for (const auto& r : *week_rows) {
+      if (auto it = per_unit.find(r.key); it != per_unit.end()) {
+        it->second.due_soon -= r.counts.not_due;
+      }
+    }
+  }
   store::TaskFilter pending;
   pending.states = {domain::TaskState::kPendingConfirmation};
-  tally(pending, &PerUnit::pending);
-  store::TaskFilter open;
-  open.states = {domain::TaskState::kInProgress, domain::TaskState::kReturned,
-                 domain::TaskState::kNotDue};
-  tally(open, &PerUnit::open);
+  pending.as_of = today;
+  pending.limit = 500;
+  if (auto page = c.service.ListTasks(c.caller, pending); page.ok()) {
+    for (const auto& t : page->items) {
+      for (auto id : t.lead_unit_ids) per_unit[id].pending += 1;
+    }
+  }
+  std::erase_if(per_unit, [](const auto& kv) {
+    const PerUnit& p = kv.second;
+    return p.overdue == 0 && p.due_soon == 0 && p.pending == 0 && p.open == 0;
+  });
   std::vector<std::pair<domain::Id, PerUnit>> unit_rows(per_unit.begin(), per_unit.end());
   std::stable_sort(unit_rows.begin(), unit_rows.end(), [](const auto& a, const auto& b) {
     return a.second.overdue != b.second.overdue ? a.second.overdue > b.second.overdue
@@ -94,7 +103,7 @@ http::Response DashboardPage(PageCall& c) {
   std::vector<std::pair<text::Date, long>> points;
   for (int w = 7; w >= 0; --w) {
     text::Date d = as_of.AddDays(-7L * w);
-    auto rows = c.service.Scorecards(c.caller, store::ScoreGroup::kUnit, d, std::nullopt);
+    auto rows = c.service.Scorecards(c.caller, store::ScoreGroup::kNotice, d, std::nullopt);
     long n = 0;
     if (rows.ok()) {
       for (const auto& r : *rows) n += r.counts.overdue;
@@ -154,12 +163,61 @@ http::Response DashboardPage(PageCall& c) {
                {"fields_table", fields_table},
                {"has_recent", !recent.empty()},
                {"recent", std::move(recent)}};
+  return data;
+}
+
+// Dashboard data by (data version, caller's scope, today, as of): the page is recomputed only
+// after a write. Thread-safe.
+class DashboardCache {
+ public:
+  std::optional<json> Get(const std::string& key, std::uint64_t version) {
+    std::lock_guard lock(mu_);
+    if (version != version_) return std::nullopt;
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Put(const std::string& key, std::uint64_t version, json data) {
+    std::lock_guard lock(mu_);
+    if (version != version_ || entries_.size() >= 256) {
+      entries_.clear();
+      version_ = version;
+    }
+    entries_[key] = std::move(data);
+  }
+
+ private:
+  std::mutex mu_;
+  std::uint64_t version_ = 0;
+  std::map<std::string, json> entries_;
+};
+
+http::Response DashboardPage(PageCall& c, DashboardCache& cache) {
+  const text::Date today = c.service.clock().Today();
+  text::Date as_of = today;
+  if (auto q = c.req.Query("as_of")) {
+    if (auto d = text::Date::FromIso(*q)) as_of = *d;
+  }
+  std::string key = today.ToIso() + "|" + as_of.ToIso() + "|";
+  if (c.caller.scope_units) {
+    for (auto id : *c.caller.scope_units) key += std::to_string(id) + ",";
+  } else {
+    key += "*";
+  }
+  const std::uint64_t version = c.service.DataVersion();
+  std::optional<json> data = cache.Get(key, version);
+  if (!data) {
+    auto made = DashboardData(c, today, as_of);
+    if (auto* page = std::get_if<http::Response>(&made)) return std::move(*page);
+    data = std::move(std::get<json>(made));
+    cache.Put(key, version, *data);
+  }
   PageSpec spec;
   spec.title = "Tổng quan";
   spec.active = "/dashboard";
   spec.body = "dashboard";
   spec.charts = true;
-  return HtmlResponse(RenderPage(&c.viewer, spec, data));
+  return HtmlResponse(RenderPage(&c.viewer, spec, *data));
 }
 
 }  // namespace
@@ -168,7 +226,9 @@ void RegisterDashboardPages(http::Router& r, app::Service& s) {
   http::RouteDoc d;
   d.summary = "Dashboard: counts, overdue by unit, charts, scorecards as of a date";
   d.tag = "pages";
-  r.Add("GET", "/dashboard", d, Signed(s, [](PageCall& c) { return DashboardPage(c); }));
+  auto cache = std::make_shared<DashboardCache>();
+  r.Add("GET", "/dashboard", d,
+        Signed(s, [cache](PageCall& c) { return DashboardPage(c, *cache); }));
 }
 
 }  // namespace dondoc::web
