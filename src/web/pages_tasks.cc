@@ -1,4 +1,5 @@
 // Pages: the task list, "Việc của tôi", one task with its actions, attachments.
+#include <algorithm>
 #include <charconv>
 
 #include "app/policy.h"
@@ -26,12 +27,15 @@ http::RouteDoc PageDoc(const char* summary) {
   return d;
 }
 
-std::optional<domain::Id> PathId(const http::Request& req, const char* name = "id") {
-  const std::string& s = req.Param(name);
+std::optional<domain::Id> IdOf(const std::string& s) {
   domain::Id v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
   return v;
+}
+
+std::optional<domain::Id> PathId(const http::Request& req, const char* name = "id") {
+  return IdOf(req.Param(name));
 }
 
 store::TaskSort SortOf(const std::string& code) {
@@ -105,6 +109,9 @@ http::Response TaskListPage(PageCall& c, bool mine) {
   d.tasks = std::move(page->items);
   d.total = page->total;
   json data = TaskListJson(d);
+  if (app::Authorize(c.caller, app::Action::kConfirmCompletion).ok()) {
+    data["bulk"] = {{"csrf", c.viewer.csrf}};
+  }
   if (c.req.Header("hx-request") == "true") {
     auto html = RenderTemplate("tasks_results", data);
     if (html.ok()) return HtmlResponse(std::move(*html));
@@ -113,6 +120,15 @@ http::Response TaskListPage(PageCall& c, bool mine) {
   spec.title = "Nhiệm vụ";
   spec.active = "/tasks";
   spec.body = "tasks";
+  auto counted = [](const std::optional<std::string>& v) {
+    return v && !v->empty() && v->size() < 6 &&
+           std::all_of(v->begin(), v->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  if (auto done = c.req.Query("bulk_done"); counted(done) && counted(c.req.Query("bulk_skipped"))) {
+    spec.flash = Flash{"ok", "Đã cập nhật " + *done + " nhiệm vụ; " +
+                                 c.req.Query("bulk_skipped").value_or("0") +
+                                 " nhiệm vụ không áp dụng được nên giữ nguyên."};
+  }
   return HtmlResponse(RenderPage(&c.viewer, spec, data));
 }
 
@@ -232,9 +248,50 @@ std::optional<Flash> FlashOf(const http::Request& req) {
   return Flash{"ok", it->second};
 }
 
+// POST /tasks/bulk: the Office's change to the selected tasks.
+http::Response BulkPost(PageCall& c) {
+  auto form = ParseForm(c.req);
+  if (!form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"), "/tasks");
+  std::vector<domain::Id> ids;
+  for (auto [it, end] = form->all.equal_range("task"); it != end; ++it) {
+    if (auto id = IdOf(it->second)) ids.push_back(*id);
+  }
+  static const std::map<std::string, app::BulkChange::Kind> kKinds = {
+      {"confirm", app::BulkChange::Kind::kConfirmDone}, {"return", app::BulkChange::Kind::kReturn},
+      {"due", app::BulkChange::Kind::kSetDue},          {"lead", app::BulkChange::Kind::kSetLead},
+      {"pause", app::BulkChange::Kind::kPause},         {"resume", app::BulkChange::Kind::kResume}};
+  auto kind = kKinds.find(form->Get("action"));
+  if (kind == kKinds.end()) {
+    return StatusPage(&c.viewer, Status::InvalidArgument("action"), "/tasks");
+  }
+  app::BulkChange change;
+  change.kind = kind->second;
+  change.due = text::Date::FromIso(form->Get("due"));
+  change.lead = IdOf(form->Get("lead"));
+  change.note = form->Get("note");
+  if (ids.empty()) {
+    return ErrorPage(&c.viewer, 400, "Chưa chọn nhiệm vụ",
+                     "Vui lòng đánh dấu ít nhất một nhiệm vụ trong danh sách.", "/tasks");
+  }
+  if (change.kind == app::BulkChange::Kind::kSetDue && !change.due) {
+    return ErrorPage(&c.viewer, 400, "Thiếu hạn mới", "Vui lòng chọn hạn hoàn thành mới.",
+                     "/tasks");
+  }
+  if (change.kind == app::BulkChange::Kind::kSetLead && !change.lead) {
+    return ErrorPage(&c.viewer, 400, "Thiếu đơn vị chủ trì", "Vui lòng chọn đơn vị chủ trì mới.",
+                     "/tasks");
+  }
+  auto out = c.service.BulkChangeTasks(c.caller, ids, change);
+  if (!out.ok()) return StatusPage(&c.viewer, out.status(), "/tasks");
+  return Redirect("/tasks?bulk_done=" + std::to_string(out->changed.size()) +
+                  "&bulk_skipped=" + std::to_string(out->skipped.size()));
+}
+
 }  // namespace
 
 void RegisterTaskPages(http::Router& r, app::Service& s) {
+  r.Add("POST", "/tasks/bulk", PageDoc("Office: one change to the selected tasks"),
+        Signed(s, [](PageCall& c) { return BulkPost(c); }));
   r.Add("GET", "/tasks", PageDoc("Task list page with filters in the URL"),
         Signed(s, [](PageCall& c) { return TaskListPage(c, false); }));
   r.Add("GET", "/my", PageDoc("A unit user's work: overdue, due this week, waiting for a report"),

@@ -202,6 +202,46 @@ TEST_F(PagesTest, ReportCommentAndXssShowAsText) {
   EXPECT_NE(dash.body.find("đã giải ngân 40%"), std::string::npos);
 }
 
+TEST_F(PagesTest, OfficeChangesSelectedTasksInBulk) {
+  Session office = Login("vanphong");
+  Session unit = Login("tckh");
+  auto list = Send("GET", "/tasks", "", &office);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("id=\"bulk-form\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "/tasks", "", &unit).body.find("id=\"bulk-form\""), std::string::npos);
+  std::regex re("name=\"task\" value=\"([0-9]+)\"");
+  std::vector<std::string> ids;
+  for (auto it = std::sregex_iterator(list.body.begin(), list.body.end(), re);
+       it != std::sregex_iterator() && ids.size() < 2; ++it) {
+    ids.push_back((*it)[1]);
+  }
+  ASSERT_EQ(ids.size(), 2u);
+  const std::string form = "action=pause&task=" + ids[0] + "&task=" + ids[1] + "&csrf=";
+  struct Case {
+    int n;
+    Session* who;
+    std::string body;
+    int want_status;
+    std::string want_text;  // in the page after the redirect (or the answer)
+  } cases[] = {
+      {1, &office, form + office.csrf, 303, "Đã cập nhật 2 nhiệm vụ; 0 nhiệm vụ"},
+      {2, &office, form + office.csrf, 303, "Đã cập nhật 0 nhiệm vụ; 2 nhiệm vụ"},
+      {3, &office, "action=due&task=" + ids[0] + "&csrf=" + office.csrf, 400, "Thiếu hạn mới"},
+      {4, &office, "action=pause&csrf=" + office.csrf, 400, "Chưa chọn nhiệm vụ"},
+      {5, &unit, form + unit.csrf, 403, ""},
+      {6, &office, form, 403, ""},
+  };
+  for (auto& c : cases) {
+    auto res = Send("POST", "/tasks/bulk", c.body, c.who);
+    ASSERT_EQ(res.status, c.want_status) << "case " << c.n;
+    std::string page = res.body;
+    if (res.status == 303) page = Send("GET", Header(res, "Location"), "", c.who).body;
+    EXPECT_NE(page.find(c.want_text), std::string::npos) << "case " << c.n;
+  }
+  auto task = Send("GET", "/tasks/" + ids[0], "", &office);
+  EXPECT_NE(task.body.find("Tạm dừng"), std::string::npos);
+}
+
 TEST_F(PagesTest, ExportsAreXlsx) {
   Session office = Login("vanphong");
   for (std::string target : {"/export/tasks.xlsx?status=overdue", "/export/scorecards.xlsx"}) {
