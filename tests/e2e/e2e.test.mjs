@@ -248,6 +248,8 @@ test('a unit user sees only its tasks, reports with a file, and is refused anoth
   assert.match(await page.textContent('.alert-ok'), /Đã gửi báo cáo tiến độ/);
   assert.match(await page.textContent('.timeline'), /giải ngân đạt 45% kế hoạch vốn/);
   assert.equal(await page.locator('a:has-text("bao-cao-tien-do.txt")').count(), 1);
+  // The unit user reads the task's passage in the notice (other units' tasks cut out).
+  assert.equal(await page.locator('.passage mark').count(), 1);
   await shot(page, '10-task');
 
   // Another unit's task: a refusal page, none of its content.
@@ -300,6 +302,24 @@ test('an XSS attempt is shown as text', async () => {
   await Promise.all([page.waitForURL(/ok=comment/), page.click('form[action$="/comments"] button')]);
   assert.ok((await page.textContent('main')).includes(attack), 'the comment shows as text');
   assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await context.close();
+});
+
+test('the office pauses two selected tasks in bulk and resumes them', async () => {
+  const { context, page } = await signIn('vanphong');
+  await page.goto(`${base}/tasks`);
+  const boxes = page.locator('#results input[name="task"]');
+  assert.ok(await boxes.count() >= 2, 'rows can be selected');
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.selectOption('#bulk-action', 'pause');
+  await shot(page, '16-tasks-bulk', false);
+  await Promise.all([page.waitForURL(/bulk_done=2/), page.click('#bulk-form button[type=submit]')]);
+  assert.match(await page.textContent('.alert-ok'), /Đã cập nhật 2 nhiệm vụ/);
+  await page.locator('#results input[name="task"]').nth(0).check();
+  await page.locator('#results input[name="task"]').nth(1).check();
+  await page.selectOption('#bulk-action', 'resume');
+  await Promise.all([page.waitForURL(/bulk_done=2/), page.click('#bulk-form button[type=submit]')]);
   await context.close();
 });
 
