@@ -164,8 +164,12 @@ Notice Extract(const RawDocument& raw, const ExtractOptions& options) {
       }
     }
     for (const DeadlineProblem& p : d.problems) {
-      n.warnings.push_back(
-          Diagnostic(n.text, first.SourceBegin(p.begin), first.SourceEnd(p.end), p.message));
+      // A task that took in its child bullets has problems past its first paragraph; those are
+      // quoted at the task's whole span rather than mapped through the wrong paragraph.
+      bool in_first = p.begin <= p.end && p.end <= first.text.size();
+      size_t begin = in_first ? first.SourceBegin(p.begin) : first.SourceBegin(d.begin);
+      size_t end = in_first ? first.SourceEnd(p.end) : last.SourceEnd(d.end);
+      n.warnings.push_back(Diagnostic(n.text, begin, end, p.message));
     }
     n.tasks.push_back(std::move(d.task));
   }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <string>
+
 namespace dondoc::notice {
 namespace {
 
@@ -151,6 +155,20 @@ TEST(ExtractTest, Tasks) {
     }
     EXPECT_EQ(got, c.tasks) << "case " << c.n;
   }
+}
+
+// A task that takes in its child bullets can carry deadline problems located past its first
+// paragraph; quoting them must not read outside that paragraph (found by fuzz_extract; under
+// ASan this was a heap-use-after-free).
+TEST(ExtractTest, DeadlineProblemPastFirstParagraphIsQuotedSafely) {
+  std::ifstream in(std::string(DONDOC_SOURCE_DIR) +
+                       "/tests/fuzz/seeds/extract/regress-problem-past-first-paragraph.txt",
+                   std::ios::binary);
+  ASSERT_TRUE(in) << "regression input missing";
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Notice n = ExtractText(text, "txt");
+  EXPECT_FALSE(n.tasks.empty());
+  for (const Task& t : n.tasks) EXPECT_LE(t.span.start, t.span.end);
 }
 
 }  // namespace
