@@ -1,6 +1,5 @@
 // Reads of notices, tasks and what hangs off a task.
 #include <algorithm>
-#include <unordered_set>
 
 #include "store/fts_tokenizer.h"
 #include "store/reads.h"
@@ -170,14 +169,18 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
     {
       DONDOC_ASSIGN_OR_RETURN(Stmt c, db.Prepare(q.candidates.sql));
       q.candidates.BindAll(c);
-      std::unordered_set<Id> seen;
       while (true) {
         DONDOC_ASSIGN_OR_RETURN(bool row, c.Step());
         if (!row) break;
-        if (!seen.insert(c.Int(0)).second) continue;
         keys.push_back(TaskKey{c.Int(0), c.Text(1), c.Int(2), c.Int(3)});
       }
     }
+    // A task's rows carry the same copies of its columns: any one of them stands for it.
+    std::sort(keys.begin(), keys.end(),
+              [](const TaskKey& a, const TaskKey& b) { return a.id < b.id; });
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [](const TaskKey& a, const TaskKey& b) { return a.id == b.id; }),
+               keys.end());
     page.total = static_cast<long>(keys.size());
     if (limit == 0 || page.total <= offset) return page;
     const size_t end = std::min(keys.size(), static_cast<size_t>(offset) + limit);
@@ -210,6 +213,22 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
   }
   DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &page.items));
   return page;
+}
+
+Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids) {
+  ReadSnapshot snap(db);
+  std::vector<domain::Task> tasks;
+  tasks.reserve(ids.size());
+  for (Id id : ids) {
+    DONDOC_ASSIGN_OR_RETURN(Stmt s,
+                            db.Prepare(std::string("SELECT ") + kTaskCols +
+                                       " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2"));
+    s.Bind(1, tenant_id).Bind(2, id);
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) tasks.push_back(ReadTask(s));
+  }
+  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &tasks));
+  return tasks;
 }
 
 Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id) {
