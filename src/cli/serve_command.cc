@@ -94,7 +94,10 @@ int Serve(const ServeArgs& args) {
   }
   app::Service service(**store, clock, hasher, *tenant);
   http::Router router;
-  http::RegisterApi(router, service);
+  http::ApiOptions api_options;
+  store::Store* data = store->get();
+  api_options.data_version = [data] { return data->DataVersion(); };
+  http::RegisterApi(router, service, api_options);
   web::RegisterPages(router, service);
   http::ServerOptions options;
   options.host = args.host;

@@ -3,6 +3,9 @@
 #ifndef DONDOC_HTTP_API_H_
 #define DONDOC_HTTP_API_H_
 
+#include <cstdint>
+#include <functional>
+
 #include "app/service.h"
 #include "http/router.h"
 
@@ -10,6 +13,9 @@ namespace dondoc::http {
 
 struct ApiOptions {
   bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
+  // Store::DataVersion of the service's store: data derived from the store (unit names) is
+  // reused until it moves. Unset: nothing is reused between requests.
+  std::function<std::uint64_t()> data_version;
 };
 
 // Registers the API routes on `router`. `service` must outlive the router.

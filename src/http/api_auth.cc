@@ -6,8 +6,8 @@ namespace dondoc::http {
 
 namespace {
 
-nlohmann::json MeJson(app::Service& s, const app::Caller& c) {
-  UnitNames names = NamesOf(s, c);
+nlohmann::json MeJson(UnitNamesCache& n, const app::Caller& c) {
+  UnitNames names = NamesOf(n, c);
   nlohmann::json user = {
       {"id", c.user.id},
       {"username", c.user.username},
@@ -21,13 +21,13 @@ nlohmann::json MeJson(app::Service& s, const app::Caller& c) {
 
 }  // namespace
 
-void RegisterAuthRoutes(Router& r, app::Service& s, const ApiOptions& o) {
+void RegisterAuthRoutes(Router& r, app::Service& s, UnitNamesCache& n, const ApiOptions& o) {
   const bool secure = o.secure_cookies;
   r.Add("POST", "/api/v1/login",
         Doc("Sign in: sets the session cookie and returns the CSRF token", "auth")
             .Body("json", {"username", "password"})
             .Public(),
-        [&s, secure](Request& req) {
+        [&s, &n, secure](Request& req) {
           nlohmann::json body;
           if (auto err = ReadJsonObject(req, &body)) return *err;
           std::optional<std::string> username, password;
@@ -44,7 +44,7 @@ void RegisterAuthRoutes(Router& r, app::Service& s, const ApiOptions& o) {
             }
             return ErrorResponse(login.status());
           }
-          nlohmann::json out = {{"user", MeJson(s, login->caller)}, {"csrf", login->csrf}};
+          nlohmann::json out = {{"user", MeJson(n, login->caller)}, {"csrf", login->csrf}};
           Response res = Response::Json(200, out);
           CookieOptions co;
           co.secure = secure;
@@ -54,7 +54,7 @@ void RegisterAuthRoutes(Router& r, app::Service& s, const ApiOptions& o) {
         });
 
   r.Add("POST", "/api/v1/logout", Doc("Sign out: ends the session", "auth"),
-        Authed(s, [&s, secure](Request&, const app::Caller& c) {
+        Authed(s, [&s, &n, secure](Request&, const app::Caller& c) {
           Status st = s.Logout(c);
           if (!st.ok()) return ErrorResponse(st);
           Response res = Response::Json(200, {{"ok", true}});
@@ -66,9 +66,9 @@ void RegisterAuthRoutes(Router& r, app::Service& s, const ApiOptions& o) {
         }));
 
   r.Add("GET", "/api/v1/me", Doc("The signed-in user", "auth"),
-        Authed(s, [&s](Request&, const app::Caller& c) {
-          nlohmann::json me = MeJson(s, c);
-          me["user"] = MeJson(s, c);
+        Authed(s, [&s, &n](Request&, const app::Caller& c) {
+          nlohmann::json me = MeJson(n, c);
+          me["user"] = MeJson(n, c);
           if (c.via_session) me["csrf"] = c.csrf;
           return Response::Json(200, me);
         }));

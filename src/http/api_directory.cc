@@ -76,12 +76,12 @@ Response PageOf(const Request& req, const std::vector<T>& all, F to_json) {
 
 }  // namespace
 
-void RegisterDirectoryRoutes(Router& r, app::Service& s) {
+void RegisterDirectoryRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
   r.Add("GET", "/api/v1/units",
         Doc("The unit directory: id, name, aliases, kind, parent_id", "directory")
             .Q("limit", "integer", "page size, default 50, at most 500")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           Result<std::vector<domain::Unit>> units = s.ListUnits(c);
           if (!units.ok()) return ErrorResponse(units.status());
           return PageOf(req, *units, UnitJson);
@@ -90,7 +90,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         Doc("Create a unit (admin)", "directory")
             .Body("json", {"name", "aliases", "kind", "parent_id"})
             .Status(201),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           json body;
           if (auto err = ReadJsonObject(req, &body)) return *err;
           domain::Unit u;
@@ -102,7 +102,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
   r.Add("PATCH", "/api/v1/units/{id}",
         Doc("Change a unit (admin)", "directory")
             .Body("json", {"name", "aliases", "kind", "parent_id"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such unit.");
           json body;
@@ -120,7 +120,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         }));
   r.Add("DELETE", "/api/v1/units/{id}",
         Doc("Delete a unit no task or user refers to (admin)", "directory"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such unit.");
           Status st = s.DeleteUnit(c, *id);
@@ -131,14 +131,14 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         Doc("Fields (a vice-chair's areas) with their units", "directory")
             .Q("limit", "integer", "page size")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           Result<std::vector<domain::Field>> fields = s.ListFields(c);
           if (!fields.ok()) return ErrorResponse(fields.status());
           return PageOf(req, *fields, FieldJson);
         }));
   r.Add("POST", "/api/v1/fields",
         Doc("Create a field (admin)", "directory").Body("json", {"name", "unit_ids"}).Status(201),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           json body;
           if (auto err = ReadJsonObject(req, &body)) return *err;
           std::optional<std::string> name;
@@ -155,7 +155,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         }));
   r.Add("PATCH", "/api/v1/fields/{id}",
         Doc("Change a field (admin)", "directory").Body("json", {"name", "unit_ids"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such field.");
           json body;
@@ -177,7 +177,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
           return out.ok() ? Response::Json(200, FieldJson(*out)) : ErrorResponse(out.status());
         }));
   r.Add("DELETE", "/api/v1/fields/{id}", Doc("Delete a field (admin)", "directory"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such field.");
           Status st = s.DeleteField(c, *id);
@@ -188,10 +188,10 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
         Doc("Users of the tenant (admin, office)", "directory")
             .Q("limit", "integer", "page size")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           Result<std::vector<domain::User>> users = s.ListUsers(c);
           if (!users.ok()) return ErrorResponse(users.status());
-          UnitNames names = NamesOf(s, c);
+          UnitNames names = NamesOf(n, c);
           return PageOf(req, *users, [&](const domain::User& u) { return UserJson(u, names); });
         }));
   r.Add("POST", "/api/v1/users",
@@ -199,7 +199,7 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
             .Body("json",
                   {"username", "password", "display_name", "role", "unit_id", "field_ids", "chair"})
             .Status(201),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           json body;
           if (auto err = ReadJsonObject(req, &body)) return *err;
           domain::User u;
@@ -209,12 +209,12 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
           if (st.ok() && !password) st = Status::InvalidArgument("A user needs a \"password\".");
           if (!st.ok()) return ErrorResponse(st);
           Result<domain::User> out = s.CreateUser(&c, u, *password);
-          return out.ok() ? Created(UserJson(*out, NamesOf(s, c))) : ErrorResponse(out.status());
+          return out.ok() ? Created(UserJson(*out, NamesOf(n, c))) : ErrorResponse(out.status());
         }));
   r.Add("PATCH", "/api/v1/users/{id}",
         Doc("Change a user's name, role, unit, fields or disabled flag (admin)", "directory")
             .Body("json", {"display_name", "role", "unit_id", "field_ids", "chair", "disabled"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such user.");
           json body;
@@ -228,12 +228,12 @@ void RegisterDirectoryRoutes(Router& r, app::Service& s) {
           Status st = UserFromJson(body, true, &u);
           if (!st.ok()) return ErrorResponse(st);
           Result<domain::User> out = s.UpdateUser(&c, u);
-          return out.ok() ? Response::Json(200, UserJson(*out, NamesOf(s, c)))
+          return out.ok() ? Response::Json(200, UserJson(*out, NamesOf(n, c)))
                           : ErrorResponse(out.status());
         }));
   r.Add("POST", "/api/v1/users/{id}/password",
         Doc("Set a user's password (admin)", "directory").Body("json", {"password"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such user.");
           json body;

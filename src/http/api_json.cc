@@ -31,8 +31,7 @@ json UnitJson(const domain::Unit& u) {
 }
 
 json UnitRefJson(domain::Id id, const UnitNames& names) {
-  auto it = names.find(id);
-  return {{"id", id}, {"name", it == names.end() ? "" : it->second}};
+  return {{"id", id}, {"name", names.Name(id)}};
 }
 
 json FieldJson(const domain::Field& f) {

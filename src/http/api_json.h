@@ -15,12 +15,10 @@
 #include "domain/task.h"
 #include "domain/unit.h"
 #include "domain/user.h"
+#include "http/unit_names.h"
 #include "text/date.h"
 
 namespace dondoc::http {
-
-// Unit id → name, for {"id","name"} references.
-using UnitNames = std::map<domain::Id, std::string>;
 
 // RFC 3339 in Vietnam time: "2023-06-12T08:30:00+07:00".
 std::string TimeJson(domain::Timestamp t);

@@ -8,9 +8,10 @@ namespace {
 
 using nlohmann::json;
 
-json NoticeWithTasks(app::Service& s, const app::Caller& c, const domain::Notice& n,
-                     const std::vector<domain::Task>& tasks, bool with_text) {
-  UnitNames names = NamesOf(s, c);
+json NoticeWithTasks(app::Service& s, UnitNamesCache& names_cache, const app::Caller& c,
+                     const domain::Notice& n, const std::vector<domain::Task>& tasks,
+                     bool with_text) {
+  UnitNames names = NamesOf(names_cache, c);
   text::Date today = s.clock().Today();
   json j = NoticeJson(n, with_text);
   json items = json::array();
@@ -56,14 +57,14 @@ Status TaskPatchFromJson(const json& body, app::TaskPatch* p) {
   return Status::Ok();
 }
 
-void RegisterNoticeRoutes(Router& r, app::Service& s) {
+void RegisterNoticeRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
   r.Add("POST", "/api/v1/notices",
         Doc("Import a notice: multipart field `file` (.txt/.docx/.pdf) or JSON {text, filename}; "
             "201 with the draft notice and its extracted tasks; 409 when the same file exists",
             "notices")
             .Body("json|multipart", {"text", "filename"})
             .Status(201),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           std::string bytes, filename;
           MediaType mt = ParseMediaType(req.Header("content-type"));
           if (mt.type == "multipart/form-data") {
@@ -111,7 +112,7 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
                                      "/api/v1/notices/" + std::to_string(*out->duplicate_of));
             return res;
           }
-          json j = NoticeWithTasks(s, c, out->notice, out->tasks, false);
+          json j = NoticeWithTasks(s, n, c, out->notice, out->tasks, false);
           j["unmatched_units"] = out->unmatched_units;
           j["warnings"] = out->warnings;
           Response res = Created(j);
@@ -125,7 +126,7 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
             .Q("q", "string", "full text, diacritic-insensitive")
             .Q("limit", "integer", "page size")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           Result<Paging> p = PagingOf(req);
           if (!p.ok()) return ErrorResponse(p.status());
           store::NoticeFilter f;
@@ -146,27 +147,27 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
 
   r.Add("GET", "/api/v1/notices/{id}",
         Doc("One notice with its source text and its tasks (with spans into the text)", "notices"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such notice.");
           Result<app::NoticeView> v = s.GetNotice(c, *id);
           if (!v.ok()) return ErrorResponse(v.status());
-          return Response::Json(200, NoticeWithTasks(s, c, v->notice, v->tasks, true));
+          return Response::Json(200, NoticeWithTasks(s, n, c, v->notice, v->tasks, true));
         }));
 
   r.Add("POST", "/api/v1/notices/{id}/confirm",
         Doc("Confirm a draft notice: its tasks become active tasks (office)", "notices"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such notice.");
           Result<app::NoticeView> v = s.ConfirmNotice(&c, *id);
           if (!v.ok()) return ErrorResponse(v.status());
-          return Response::Json(200, NoticeWithTasks(s, c, v->notice, v->tasks, false));
+          return Response::Json(200, NoticeWithTasks(s, n, c, v->notice, v->tasks, false));
         }));
 
   r.Add("DELETE", "/api/v1/notices/{id}",
         Doc("Delete a draft notice and its tasks (office)", "notices"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such notice.");
           Status st = s.DeleteDraftNotice(c, *id);
@@ -177,7 +178,7 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
         Doc("Add a task to a draft notice (office)", "notices")
             .Body("json", {"text", "section", "lead", "support", "deadline"})
             .Status(201),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such notice.");
           json body;
@@ -187,13 +188,13 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
           if (!st.ok()) return ErrorResponse(st);
           Result<domain::Task> t = s.AddDraftTask(c, *id, p);
           if (!t.ok()) return ErrorResponse(t.status());
-          return Created(TaskJson(*t, NamesOf(s, c), s.clock().Today()));
+          return Created(TaskJson(*t, NamesOf(n, c), s.clock().Today()));
         }));
 
   r.Add("POST", "/api/v1/notices/{id}/merge",
         Doc("Merge draft tasks of a notice into the first one (office)", "notices")
             .Body("json", {"task_ids"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such notice.");
           json body;
@@ -211,7 +212,7 @@ void RegisterNoticeRoutes(Router& r, app::Service& s) {
           }
           Result<domain::Task> t = s.MergeDraftTasks(c, *ids);
           if (!t.ok()) return ErrorResponse(t.status());
-          return Response::Json(200, TaskJson(*t, NamesOf(s, c), s.clock().Today()));
+          return Response::Json(200, TaskJson(*t, NamesOf(n, c), s.clock().Today()));
         }));
 }
 

@@ -22,7 +22,7 @@ json CountsJson(const domain::ScoreCounts& c) {
 
 }  // namespace
 
-void RegisterOversightRoutes(Router& r, app::Service& s) {
+void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
   r.Add("GET", "/api/v1/scorecards",
         Doc("Scorecards as of a date: assigned, done_on_time, done_late, overdue, in_progress, "
             "not_due, completion_rate, overdue_rate per unit, field or notice",
@@ -30,7 +30,7 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
             .Q("by", "string", "unit (default) | field | notice")
             .Q("as_of", "string", "YYYY-MM-DD, default today")
             .Q("notice", "integer", "only tasks of this notice"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           std::string by = req.Query("by").value_or("unit");
           store::ScoreGroup group;
           if (by == "unit" || by.empty()) {
@@ -52,9 +52,10 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
           if (*notice) notice_id = **notice;
           Result<std::vector<domain::ScoreRow>> rows = s.Scorecards(c, group, date, notice_id);
           if (!rows.ok()) return ErrorResponse(rows.status());
+          UnitNames unit_names;
           std::map<domain::Id, std::string> names;
           if (group == store::ScoreGroup::kUnit) {
-            names = NamesOf(s, c);
+            unit_names = NamesOf(n, c);
           } else if (group == store::ScoreGroup::kField) {
             Result<std::vector<domain::Field>> fields = s.ListFields(c);
             if (fields.ok()) {
@@ -71,6 +72,8 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
               Result<app::NoticeView> n = s.GetNotice(c, row.key);
               j["name"] = n.ok() ? (n->notice.number.empty() ? n->notice.subject : n->notice.number)
                                  : std::string();
+            } else if (group == store::ScoreGroup::kUnit) {
+              j["name"] = unit_names.Name(row.key);
             } else {
               j["name"] = names.count(row.key) ? names[row.key] : std::string();
             }
@@ -90,7 +93,7 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
             .Q("user_id", "integer", "one author")
             .Q("limit", "integer", "page size, default 50, at most 500")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           Result<Paging> p = PagingOf(req);
           if (!p.ok()) return ErrorResponse(p.status());
           store::AuditFilter f;
@@ -116,7 +119,7 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
             "oversight")
             .Q("q", "string", "the words")
             .Q("limit", "integer", "page size per kind"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           std::string q = req.Query("q").value_or("");
           if (q.empty() || q.size() > 500) {
             return Response::Error(400, "invalid_argument", "Give q: 1 to 500 bytes.");
@@ -130,7 +133,7 @@ void RegisterOversightRoutes(Router& r, app::Service& s) {
           f.offset = p->offset;
           Result<store::Page<domain::Task>> tasks = s.ListTasks(c, f);
           if (!tasks.ok()) return ErrorResponse(tasks.status());
-          UnitNames names = NamesOf(s, c);
+          UnitNames names = NamesOf(n, c);
           json task_items = json::array();
           for (const auto& t : tasks->items)
             task_items.push_back(TaskJson(t, names, s.clock().Today()));

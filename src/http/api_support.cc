@@ -162,23 +162,19 @@ Result<Paging> PagingOf(const Request& req) {
   return p;
 }
 
-UnitNames NamesOf(app::Service& service, const app::Caller& caller) {
-  UnitNames names;
-  Result<std::vector<domain::Unit>> units = service.ListUnits(caller);
-  if (units.ok()) {
-    for (const domain::Unit& u : *units) names[u.id] = u.name;
-  }
-  return names;
-}
+UnitNames NamesOf(UnitNamesCache& names, const app::Caller& caller) { return names.Get(caller); }
 
 Response Created(const nlohmann::json& body) { return Response::Json(201, body); }
 
 void RegisterApi(Router& router, app::Service& service, ApiOptions options) {
-  RegisterAuthRoutes(router, service, options);
-  RegisterDirectoryRoutes(router, service);
-  RegisterNoticeRoutes(router, service);
-  RegisterTaskRoutes(router, service);
-  RegisterOversightRoutes(router, service);
+  // Lives as long as the routes that capture it: owned by the router.
+  UnitNamesCache& names =
+      router.Own(std::make_unique<UnitNamesCache>(service, options.data_version));
+  RegisterAuthRoutes(router, service, names, options);
+  RegisterDirectoryRoutes(router, service, names);
+  RegisterNoticeRoutes(router, service, names);
+  RegisterTaskRoutes(router, service, names);
+  RegisterOversightRoutes(router, service, names);
   RegisterOccurrenceRoutes(router, service);
   Router* r = &router;
   router.Add("GET", "/api/v1/openapi.json",

@@ -13,6 +13,7 @@
 #include "http/errors.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "http/unit_names.h"
 
 namespace dondoc::http {
 
@@ -49,17 +50,17 @@ Result<Paging> PagingOf(const Request& req);
 Result<std::optional<long>> IntQuery(const Request& req, const char* name);
 Result<std::optional<text::Date>> DateQuery(const Request& req, const char* name);
 
-// Unit id → name for the whole directory of the tenant.
-UnitNames NamesOf(app::Service& service, const app::Caller& caller);
+// Unit id → name for the whole directory of the tenant (empty when the caller may not read it).
+UnitNames NamesOf(UnitNamesCache& names, const app::Caller& caller);
 
 Response Created(const nlohmann::json& body);
 
 // Registration of each group of routes (api_*.cc).
-void RegisterAuthRoutes(Router& r, app::Service& s, const ApiOptions& o);
-void RegisterDirectoryRoutes(Router& r, app::Service& s);
-void RegisterNoticeRoutes(Router& r, app::Service& s);
-void RegisterTaskRoutes(Router& r, app::Service& s);
-void RegisterOversightRoutes(Router& r, app::Service& s);
+void RegisterAuthRoutes(Router& r, app::Service& s, UnitNamesCache& n, const ApiOptions& o);
+void RegisterDirectoryRoutes(Router& r, app::Service& s, UnitNamesCache& n);
+void RegisterNoticeRoutes(Router& r, app::Service& s, UnitNamesCache& n);
+void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n);
+void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n);
 
 }  // namespace dondoc::http
 

@@ -84,8 +84,9 @@ Result<store::TaskFilter> TaskFilterOf(const Request& req, text::Date today) {
   return f;
 }
 
-json TaskDetailJson(app::Service& s, const app::Caller& c, const app::TaskView& v) {
-  UnitNames names = NamesOf(s, c);
+json TaskDetailJson(app::Service& s, UnitNamesCache& n, const app::Caller& c,
+                    const app::TaskView& v) {
+  UnitNames names = NamesOf(n, c);
   json j = TaskJson(v.detail.task, names, s.clock().Today());
   json reports = json::array();
   for (const auto& r : v.detail.reports) reports.push_back(ReportJson(r));
@@ -126,7 +127,7 @@ AuthedHandler OnTask(F fn) {
 
 }  // namespace
 
-void RegisterTaskRoutes(Router& r, app::Service& s) {
+void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
   r.Add("GET", "/api/v1/tasks",
         Doc("Tasks the caller may see, filtered and paged", "tasks")
             .Q("unit", "integer", "tasks of this unit or its sub-units")
@@ -144,13 +145,13 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
             .Q("sort", "string", "due | -due | -created | id | -updated | rank")
             .Q("limit", "integer", "page size, default 50, at most 500")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           text::Date today = s.clock().Today();
           Result<store::TaskFilter> f = TaskFilterOf(req, today);
           if (!f.ok()) return ErrorResponse(f.status());
           Result<store::Page<domain::Task>> page = s.ListTasks(c, *f);
           if (!page.ok()) return ErrorResponse(page.status());
-          UnitNames names = NamesOf(s, c);
+          UnitNames names = NamesOf(n, c);
           json items = json::array();
           for (const domain::Task& t : page->items) items.push_back(TaskJson(t, names, today));
           return Response::Json(200, ListJson(items, page->total));
@@ -158,17 +159,17 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
 
   r.Add("GET", "/api/v1/tasks/{id}",
         Doc("One task with its progress reports, extensions, comments, files and history", "tasks"),
-        Authed(s, OnTask([&s](Request&, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request&, const app::Caller& c, domain::Id id) {
                  Result<app::TaskView> v = s.GetTask(c, id);
                  if (!v.ok()) return ErrorResponse(v.status());
-                 return Response::Json(200, TaskDetailJson(s, c, *v));
+                 return Response::Json(200, TaskDetailJson(s, n, c, *v));
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/reports",
         Doc("A unit's progress report; done=true (lead unit) asks the Office to confirm", "tasks")
             .Body("json", {"text", "percent", "done"})
             .Status(201),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body;
                  if (auto err = ReadJsonObject(req, &body)) return *err;
                  std::optional<std::string> text;
@@ -187,14 +188,14 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
                  if (!rep.ok()) return ErrorResponse(rep.status());
                  json j = ReportJson(*rep);
                  Result<app::TaskView> v = s.GetTask(c, id);
-                 if (v.ok()) j["task"] = TaskJson(v->detail.task, NamesOf(s, c), s.clock().Today());
+                 if (v.ok()) j["task"] = TaskJson(v->detail.task, NamesOf(n, c), s.clock().Today());
                  return Created(j);
                })));
 
   r.Add("PATCH", "/api/v1/tasks/{id}",
         Doc("Edit a draft task: text, section, lead, support, deadline (office)", "tasks")
             .Body("json", {"text", "section", "lead", "support", "deadline"}),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body;
                  if (auto err = ReadJsonObject(req, &body)) return *err;
                  app::TaskPatch p;
@@ -202,18 +203,18 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
                  if (!st.ok()) return ErrorResponse(st);
                  Result<domain::Task> t = s.EditDraftTask(c, id, p);
                  if (!t.ok()) return ErrorResponse(t.status());
-                 return Response::Json(200, TaskJson(*t, NamesOf(s, c), s.clock().Today()));
+                 return Response::Json(200, TaskJson(*t, NamesOf(n, c), s.clock().Today()));
                })));
 
   r.Add("DELETE", "/api/v1/tasks/{id}", Doc("Delete a draft task (office)", "tasks"),
-        Authed(s, OnTask([&s](Request&, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request&, const app::Caller& c, domain::Id id) {
                  Status st = s.DeleteDraftTask(c, id);
                  return st.ok() ? Response::Json(200, {{"ok", true}}) : ErrorResponse(st);
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/split",
         Doc("Split a draft task into one task per text (office)", "tasks").Body("json", {"texts"}),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body;
                  if (auto err = ReadJsonObject(req, &body)) return *err;
                  std::vector<std::string> texts;
@@ -229,7 +230,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
                  }
                  Result<std::vector<domain::Task>> out = s.SplitDraftTask(c, id, texts);
                  if (!out.ok()) return ErrorResponse(out.status());
-                 UnitNames names = NamesOf(s, c);
+                 UnitNames names = NamesOf(n, c);
                  json items = json::array();
                  for (const auto& t : *out) items.push_back(TaskJson(t, names, s.clock().Today()));
                  return Response::Json(200, ListJson(items, static_cast<long>(items.size())));
@@ -237,7 +238,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
 
   r.Add("POST", "/api/v1/tasks/{id}/confirm",
         Doc("Confirm a task's completion (office)", "tasks").Body("json", {"done_date"}),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body = json::object();
                  if (!req.body.empty()) {
                    if (auto err = ReadJsonObject(req, &body)) return *err;
@@ -247,12 +248,12 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
                  if (!st.ok()) return ErrorResponse(st);
                  Result<domain::Task> t = s.ConfirmCompletion(c, id, done_date);
                  if (!t.ok()) return ErrorResponse(t.status());
-                 return Response::Json(200, TaskJson(*t, NamesOf(s, c), s.clock().Today()));
+                 return Response::Json(200, TaskJson(*t, NamesOf(n, c), s.clock().Today()));
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/return",
         Doc("Return a completion report to the unit (office)", "tasks").Body("json", {"note"}),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body = json::object();
                  if (!req.body.empty()) {
                    if (auto err = ReadJsonObject(req, &body)) return *err;
@@ -262,14 +263,14 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
                  if (!st.ok()) return ErrorResponse(st);
                  Result<domain::Task> t = s.ReturnCompletion(c, id, note.value_or(""));
                  if (!t.ok()) return ErrorResponse(t.status());
-                 return Response::Json(200, TaskJson(*t, NamesOf(s, c), s.clock().Today()));
+                 return Response::Json(200, TaskJson(*t, NamesOf(n, c), s.clock().Today()));
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/extensions",
         Doc("Ask for a later due date (the lead unit)", "tasks")
             .Body("json", {"due", "reason"})
             .Status(201),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body;
                  if (auto err = ReadJsonObject(req, &body)) return *err;
                  std::optional<text::Date> due;
@@ -286,7 +287,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
   r.Add("POST", "/api/v1/extensions/{id}/decide",
         Doc("Approve or refuse an extension request (office)", "tasks")
             .Body("json", {"approve", "note"}),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such extension request.");
           json body;
@@ -303,7 +304,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
 
   r.Add("POST", "/api/v1/tasks/{id}/comments",
         Doc("Comment on a task", "tasks").Body("json", {"text"}).Status(201),
-        Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+        Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  json body;
                  if (auto err = ReadJsonObject(req, &body)) return *err;
                  std::optional<std::string> text;
@@ -317,7 +318,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
   r.Add(
       "POST", "/api/v1/tasks/{id}/attachments",
       Doc("Attach a file to a task: multipart field `file`", "tasks").Body("multipart").Status(201),
-      Authed(s, OnTask([&s](Request& req, const app::Caller& c, domain::Id id) {
+      Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                MediaType mt = ParseMediaType(req.Header("content-type"));
                if (mt.type != "multipart/form-data") {
                  return Response::Error(415, "unsupported_media_type",
@@ -339,7 +340,7 @@ void RegisterTaskRoutes(Router& r, app::Service& s) {
              })));
 
   r.Add("GET", "/api/v1/attachments/{id}", Doc("Download an attached file", "tasks"),
-        Authed(s, [&s](Request& req, const app::Caller& c) {
+        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
           auto id = IdParam(req);
           if (!id) return Response::Error(404, "not_found", "No such attachment.");
           Result<app::Service::File> f = s.GetAttachment(c, *id);

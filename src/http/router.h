@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,8 +86,17 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Keeps `object` (state the handlers share, such as caches) alive as long as the router.
+  template <typename T>
+  T& Own(std::unique_ptr<T> object) {
+    T& ref = *object;
+    owned_.push_back(std::shared_ptr<void>(std::move(object)));
+    return ref;
+  }
+
  private:
   std::vector<Route> routes_;
+  std::vector<std::shared_ptr<void>> owned_;
 };
 
 // The {name} parameters of a pattern, in order.

@@ -34,6 +34,7 @@ std::string_view ToStd(boost::beast::string_view s) { return {s.data(), s.size()
 struct Shared {
   ServerOptions options;
   Server::Handler handler;
+  std::unique_ptr<net::thread_pool> blocking;  // null: every request on the I/O threads
   std::atomic<bool> stopping{false};
   std::atomic<int> sessions{0};
   std::mutex mu;
@@ -138,6 +139,24 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive = msg.keep_alive();
     unsigned version = msg.version();
 
+    if (shared_.blocking && req.method != "GET" && req.method != "HEAD") {
+      // The session waits (no read is pending) until the answer is posted back to its strand.
+      net::post(*shared_.blocking,
+                [self = shared_from_this(), req = std::move(req), keep_alive, version]() mutable {
+                  Response res = self->Handle(req);
+                  net::post(self->stream_.get_executor(),
+                            [self, res = std::move(res), keep_alive, version]() mutable {
+                              self->Write(std::move(res), keep_alive && !res.close, version);
+                            });
+                });
+      return;
+    }
+    Response res = Handle(req);
+    Write(std::move(res), keep_alive && !res.close, version);
+  }
+
+  // Runs the handler and logs the request. Any thread.
+  Response Handle(Request& req) {
     Response res;
     try {
       res = shared_.handler(req);
@@ -155,7 +174,7 @@ class Session : public std::enable_shared_from_this<Session> {
       spdlog::info("event=request method={} path={} status={} ms={:.2f} bytes={} remote={}",
                    req.method, req.path, res.status, ms, res.body.size(), remote_);
     }
-    Write(std::move(res), keep_alive && !res.close, version);
+    return res;
   }
 
   void SendTooLarge(size_t limit) {
@@ -226,6 +245,10 @@ struct Server::Impl {
         signals(ioc) {
     shared.options = std::move(options);
     shared.handler = std::move(handler);
+    if (shared.options.blocking_threads > 0) {
+      shared.blocking = std::make_unique<net::thread_pool>(
+          static_cast<std::size_t>(shared.options.blocking_threads));
+    }
   }
 
   void Accept() {
@@ -330,6 +353,7 @@ void Server::Run() {
   if (s.shared.sessions > 0) {
     spdlog::warn("event=shutdown_timeout sessions={}", s.shared.sessions.load());
   }
+  if (s.shared.blocking) s.shared.blocking->join();
   beast::error_code ec;
   s.signals.cancel(ec);
   guard.reset();

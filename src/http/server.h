@@ -2,9 +2,10 @@
 //
 // A pool of threads runs one io_context; each connection is served on its own strand with
 // keep-alive, a header size limit, body limits by content type, read and idle timeouts and
-// TCP_NODELAY. The handler runs on a pool thread, so it may block briefly (SQLite), and must be
-// thread-safe. Stop() (or SIGINT/SIGTERM after StopOnSignals()) closes the listener and idle
-// connections, lets requests in flight finish and their answers go out, then returns from Run().
+// TCP_NODELAY. The handler runs on a pool thread (GET and HEAD on the I/O threads, others on the
+// blocking pool), so it may block briefly (SQLite), and must be thread-safe. Stop() (or
+// SIGINT/SIGTERM after StopOnSignals()) closes the listener and idle connections, lets requests in
+// flight finish and their answers go out, then returns from Run().
 #ifndef DONDOC_HTTP_SERVER_H_
 #define DONDOC_HTTP_SERVER_H_
 
@@ -30,6 +31,10 @@ struct ServerOptions {
   std::chrono::seconds body_timeout{120};   // reading the body once the header is in
   std::chrono::seconds shutdown_grace{15};  // longest wait for requests in flight on Stop()
   bool access_log = true;
+  // Requests other than GET and HEAD (writes, sign-in) run on a pool of this many threads, so
+  // that a commit's fsync or a password hash never holds an I/O thread, and concurrent writes
+  // wait together for one group commit. 0: they run on the I/O threads.
+  int blocking_threads = 32;
 };
 
 class Server {
