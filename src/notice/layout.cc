@@ -182,9 +182,11 @@ Layout BuildLayout(std::string_view text) {
   }
 
   Builder b(text);
-  bool gap = false;       // blank or dropped lines since the last text
-  bool page_gap = false;  // a dropped page number since the last text
-  bool prev_row = false;  // the last piece was a table row
+  bool gap = false;          // blank or dropped lines since the last text
+  bool page_gap = false;     // a dropped page number since the last text
+  size_t counted_bytes = 0;  // warnings count code points on from here...
+  long counted_cp = 0;       // ...which is this many code points into the text
+  bool prev_row = false;     // the last piece was a table row
   for (const Line& l : lines) {
     if (l.dropped) {
       gap = true;
@@ -234,7 +236,12 @@ Layout BuildLayout(std::string_view text) {
         std::string& prev = b.current().text;
         bool glue = prev.size() >= 2 && prev.back() == '-' && prev[prev.size() - 2] != ' ';
         if (gap || page_gap) {
-          long at = text::CodePointCount(text, parts[p].first);
+          // Code points are counted on from the previous warning, not from the start of the
+          // text each time, so a long text with many joins stays linear.
+          counted_cp +=
+              text::CodePointCount(text.substr(counted_bytes, parts[p].first - counted_bytes));
+          counted_bytes = parts[p].first;
+          long at = counted_cp;
           layout.warnings.push_back(std::string(page_gap ? "page break" : "blank line") +
                                     " inside a sentence at " + std::to_string(at) + " joined");
         }

@@ -924,6 +924,8 @@ std::vector<Token> Tokenize(std::string_view s) {
     }
     for (size_t k = trailing.size(); k-- > 0;) out.push_back(trailing[k]);
   }
+  // Callers keep every paragraph's tokens until the notice is read: no growth slack.
+  out.shrink_to_fit();
   return out;
 }
 
