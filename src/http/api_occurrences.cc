@@ -58,22 +58,10 @@ void RegisterOccurrenceRoutes(Router& r, app::Service& s) {
             .Status(201),
         Authed(s, OnOccurrence([&s](Request& req, const app::Caller& c, domain::Id task,
                                     domain::Id occurrence) {
-                 json body;
-                 if (auto err = ReadJsonObject(req, &body)) return *err;
-                 std::optional<std::string> text;
-                 std::optional<long> percent;
-                 std::optional<bool> done;
-                 Status st = GetString(body, "text", &text);
-                 if (st.ok()) st = GetInt(body, "percent", &percent);
-                 if (st.ok()) st = GetBool(body, "done", &done);
-                 if (st.ok() && !text) st = Status::InvalidArgument("A report needs a \"text\".");
-                 if (st.ok() && percent && (*percent < 0 || *percent > 100)) {
-                   st = Status::InvalidArgument("\"percent\" must be between 0 and 100.");
-                 }
-                 if (!st.ok()) return ErrorResponse(st);
-                 Result<app::OccurrenceView> v = s.ReportOnOccurrence(
-                     c, task, occurrence, *text, static_cast<int>(percent.value_or(0)),
-                     done.value_or(false));
+                 ReportBody body;
+                 if (auto err = ReadReportBody(req, &body)) return *err;
+                 Result<app::OccurrenceView> v =
+                     s.ReportOnOccurrence(c, task, occurrence, body.text, body.percent, body.done);
                  return v.ok() ? Created(OccurrenceJson(*v, task)) : ErrorResponse(v.status());
                })));
 

@@ -96,6 +96,24 @@ Status GetBool(const nlohmann::json& j, const char* key, std::optional<bool>* ou
   return Status::Ok();
 }
 
+std::optional<Response> ReadReportBody(const Request& req, ReportBody* out) {
+  nlohmann::json body;
+  if (auto err = ReadJsonObject(req, &body)) return err;
+  std::optional<std::string> text;
+  std::optional<long> percent;
+  std::optional<bool> done;
+  Status st = GetString(body, "text", &text);
+  if (st.ok()) st = GetInt(body, "percent", &percent);
+  if (st.ok()) st = GetBool(body, "done", &done);
+  if (st.ok() && !text) st = Status::InvalidArgument("A report needs a \"text\".");
+  if (st.ok() && percent && (*percent < 0 || *percent > 100)) {
+    st = Status::InvalidArgument("\"percent\" must be between 0 and 100.");
+  }
+  if (!st.ok()) return ErrorResponse(st);
+  *out = {*text, static_cast<int>(percent.value_or(0)), done.value_or(false)};
+  return std::nullopt;
+}
+
 Status GetIds(const nlohmann::json& j, const char* key,
               std::optional<std::vector<domain::Id>>* out) {
   auto it = j.find(key);

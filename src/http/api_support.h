@@ -41,6 +41,16 @@ Status GetIds(const nlohmann::json& j, const char* key,
               std::optional<std::vector<domain::Id>>* out);
 Status GetDate(const nlohmann::json& j, const char* key, std::optional<text::Date>* out);
 
+// The body of a progress report, for a task or one period of it: "text" (required), "percent"
+// (0-100, default 0) and "done" (default false).
+struct ReportBody {
+  std::string text;
+  int percent = 0;
+  bool done = false;
+};
+// Reads a ReportBody from the request; on a bad body returns the error response.
+std::optional<Response> ReadReportBody(const Request& req, ReportBody* out);
+
 struct Paging {
   int limit = 50;
   int offset = 0;

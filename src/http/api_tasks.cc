@@ -170,21 +170,10 @@ void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
             .Body("json", {"text", "percent", "done"})
             .Status(201),
         Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
-                 json body;
-                 if (auto err = ReadJsonObject(req, &body)) return *err;
-                 std::optional<std::string> text;
-                 std::optional<long> percent;
-                 std::optional<bool> done;
-                 Status st = GetString(body, "text", &text);
-                 if (st.ok()) st = GetInt(body, "percent", &percent);
-                 if (st.ok()) st = GetBool(body, "done", &done);
-                 if (st.ok() && !text) st = Status::InvalidArgument("A report needs a \"text\".");
-                 if (st.ok() && percent && (*percent < 0 || *percent > 100)) {
-                   st = Status::InvalidArgument("\"percent\" must be between 0 and 100.");
-                 }
-                 if (!st.ok()) return ErrorResponse(st);
-                 Result<domain::ProgressReport> rep = s.ReportProgress(
-                     c, id, *text, static_cast<int>(percent.value_or(0)), done.value_or(false));
+                 ReportBody body;
+                 if (auto err = ReadReportBody(req, &body)) return *err;
+                 Result<domain::ProgressReport> rep =
+                     s.ReportProgress(c, id, body.text, body.percent, body.done);
                  if (!rep.ok()) return ErrorResponse(rep.status());
                  json j = ReportJson(*rep);
                  Result<app::TaskView> v = s.GetTask(c, id);
