@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/input_checks.h"
 #include "app/occurrence_sync.h"
 #include "app/service.h"
 #include "domain/occurrences.h"
-#include "text/utf8.h"
 
 namespace dondoc::app {
 
@@ -118,9 +118,7 @@ Result<OccurrenceView> Service::ReportOnOccurrence(const Caller& caller, Id task
   if (done && !ActsForTask(caller, t, /*support_ok=*/false)) {
     return Status::PermissionDenied("Only the lead unit may deliver a period.");
   }
-  if (text.empty() || text.size() > 20000 || !text::IsValidUtf8(text)) {
-    return Status::InvalidArgument("The report must be UTF-8 text of 1 to 20000 bytes.");
-  }
+  DONDOC_RETURN_IF_ERROR(CheckText(text, 20000, "report", false));
   if (percent < 0 || percent > 100) {
     return Status::InvalidArgument("The percent must be between 0 and 100.");
   }

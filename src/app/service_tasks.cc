@@ -2,24 +2,15 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/input_checks.h"
 #include "app/service.h"
 #include "domain/status.h"
-#include "text/utf8.h"
 
 namespace dondoc::app {
 
 namespace {
 
 Status NoSuchTask(Id id) { return Status::NotFound("No task " + std::to_string(id) + "."); }
-
-Status CheckText(const std::string& text, size_t max, const char* what, bool allow_empty) {
-  if ((!allow_empty && text.empty()) || text.size() > max || !text::IsValidUtf8(text)) {
-    return Status::InvalidArgument(std::string("The ") + what + " must be UTF-8 text of " +
-                                   (allow_empty ? "0" : "1") + " to " + std::to_string(max) +
-                                   " bytes.");
-  }
-  return Status::Ok();
-}
 
 nlohmann::json StatusJson(const domain::Task& t) {
   nlohmann::json j = {{"status", domain::StoredStatusCode(t.status)}, {"progress", t.progress}};

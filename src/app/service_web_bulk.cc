@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/input_checks.h"
 #include "app/service.h"
-#include "text/utf8.h"
 
 namespace dondoc::app {
 
@@ -100,9 +100,7 @@ Result<BulkOutcome> Service::BulkChangeTasks(const Caller& caller, const std::ve
       return Status::InvalidArgument("The new lead unit is not in the directory.");
     }
   }
-  if (change.note.size() > 5000 || !text::IsValidUtf8(change.note)) {
-    return Status::InvalidArgument("The note must be UTF-8 text of at most 5000 bytes.");
-  }
+  DONDOC_RETURN_IF_ERROR(CheckText(change.note, 5000, "note", true));
   std::vector<Id> ids;
   for (Id id : task_ids) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
