@@ -6,58 +6,31 @@
 #include <set>
 
 #include "app/service.h"
-#include "store/sqlite_store.h"
+#include "app/test_tenant.h"
 
 namespace dondoc::app {
 namespace {
 
 using domain::Role;
 
-text::Date D(const char* iso) { return *text::Date::FromIso(iso); }
+using testing::D;
 
 // A tenant with units A (and its sub-unit A1) and B, field F = {A}, one user per role, an
 // active notice with task TA (lead A) and TB (lead B), a draft notice with task TD, and a
 // pending extension request on TA.
-struct World {
-  std::unique_ptr<store::Store> store;
-  FixedClock clock{FixedClock::NoonOf(D("2023-07-01"))};
-  PasswordHasher hasher{HasherOptions::ForTests()};
-  std::unique_ptr<Service> service;
-  Id tenant = 0, unit_a = 0, unit_a1 = 0, unit_b = 0, field = 0;
+struct World : testing::TestTenant {
+  Id unit_a = 0, unit_a1 = 0, unit_b = 0, field = 0;
   Id active_notice = 0, draft_notice = 0, task_a = 0, task_b = 0, task_d = 0, extension = 0;
   std::map<std::string, Caller> callers;
 
-  World() {
-    store::SqliteOptions o;
-    o.path = ":memory:";
-    store = std::move(store::OpenSqliteStore(o)).value();
-    Status st = store->InTransaction([&](store::StoreTx& tx) -> Status {
-      domain::Tenant t;
-      t.slug = "t";
-      t.name = "T";
-      DONDOC_ASSIGN_OR_RETURN(tenant, tx.CreateTenant(t));
-      domain::Unit u;
-      u.tenant_id = tenant;
-      u.name = "A";
-      DONDOC_ASSIGN_OR_RETURN(unit_a, tx.CreateUnit(u));
-      u.name = "A1";
-      u.parent_id = unit_a;
-      DONDOC_ASSIGN_OR_RETURN(unit_a1, tx.CreateUnit(u));
-      u.name = "B";
-      u.parent_id.reset();
-      DONDOC_ASSIGN_OR_RETURN(unit_b, tx.CreateUnit(u));
-      domain::Field f;
-      f.tenant_id = tenant;
-      f.name = "F";
-      f.unit_ids = {unit_a};
-      DONDOC_ASSIGN_OR_RETURN(field, tx.CreateField(f));
-      domain::Notice n;
-      n.tenant_id = tenant;
-      n.text = "text";
-      n.sha256 = "aa";
-      DONDOC_ASSIGN_OR_RETURN(active_notice, tx.CreateNotice(n));
-      n.sha256 = "bb";
-      DONDOC_ASSIGN_OR_RETURN(draft_notice, tx.CreateNotice(n));
+  World() : TestTenant(D("2023-07-01")) {
+    Build([&](store::StoreTx& tx) -> Status {
+      DONDOC_ASSIGN_OR_RETURN(unit_a, AddUnit(tx, "A"));
+      DONDOC_ASSIGN_OR_RETURN(unit_a1, AddUnit(tx, "A1", unit_a));
+      DONDOC_ASSIGN_OR_RETURN(unit_b, AddUnit(tx, "B"));
+      DONDOC_ASSIGN_OR_RETURN(field, tx.CreateField({0, tenant, "F", {unit_a}}));
+      DONDOC_ASSIGN_OR_RETURN(active_notice, AddNotice(tx, "text", "aa"));
+      DONDOC_ASSIGN_OR_RETURN(draft_notice, AddNotice(tx, "text", "bb"));
       domain::Task task;
       task.tenant_id = tenant;
       task.notice_id = active_notice;
@@ -71,33 +44,16 @@ struct World {
       task.notice_id = draft_notice;
       task.text = "Draft task";
       DONDOC_ASSIGN_OR_RETURN(task_d, tx.CreateTask(task));
-      DONDOC_RETURN_IF_ERROR(tx.ActivateNotice(tenant, active_notice, 1));
-      return Status::Ok();
+      return tx.ActivateNotice(tenant, active_notice, 1);
     });
-    EXPECT_TRUE(st.ok()) << st.ToString();
-    service = std::make_unique<Service>(*store, clock, hasher, tenant);
-    struct Spec {
-      const char* name;
-      Role role;
-      std::optional<Id> unit;
-      std::vector<Id> fields;
-    };
-    const Spec specs[] = {{"admin", Role::kAdmin, {}, {}},     {"office", Role::kOffice, {}, {}},
-                          {"chair", Role::kLeader, {}, {}},    {"vice", Role::kLeader, {}, {field}},
-                          {"unit_a", Role::kUnit, unit_a, {}}, {"unit_b", Role::kUnit, unit_b, {}},
-                          {"viewer", Role::kViewer, {}, {}}};
-    for (const Spec& s : specs) {
-      domain::User u;
-      u.username = s.name;
-      u.role = s.role;
-      u.unit_id = s.unit;
-      u.field_ids = s.fields;
-      u.chair = std::string(s.name) == "chair";
-      Result<domain::User> created = service->CreateUser(nullptr, u, "password123");
-      EXPECT_TRUE(created.ok()) << created.status().ToString();
-      callers[s.name] = std::move(service->CallerFor(created->id)).value();
-    }
-    st = store->InTransaction([&](store::StoreTx& tx) -> Status {
+    callers["admin"] = AddUser("admin", Role::kAdmin, {});
+    callers["office"] = AddUser("office", Role::kOffice, {});
+    callers["chair"] = AddUser("chair", Role::kLeader, {}, {}, /*chair=*/true);
+    callers["vice"] = AddUser("vice", Role::kLeader, {}, {field});
+    callers["unit_a"] = AddUser("unit_a", Role::kUnit, unit_a);
+    callers["unit_b"] = AddUser("unit_b", Role::kUnit, unit_b);
+    callers["viewer"] = AddUser("viewer", Role::kViewer, {});
+    Status st = store->InTransaction([&](store::StoreTx& tx) -> Status {
       domain::Extension e;
       e.tenant_id = tenant;
       e.task_id = task_a;

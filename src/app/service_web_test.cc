@@ -2,13 +2,13 @@
 #include <gtest/gtest.h>
 
 #include "app/service.h"
-#include "store/sqlite_store.h"
+#include "app/test_tenant.h"
 #include "text/utf8.h"
 
 namespace dondoc::app {
 namespace {
 
-text::Date D(const char* iso) { return *text::Date::FromIso(iso); }
+using testing::D;
 
 // Units A and B; an active notice whose text holds a heading and three tasks (TA1 and TA2 lead
 // A, TB lead B); users office and unit_a/unit_b.
@@ -18,37 +18,17 @@ constexpr const char* kNotice =
     "2. B làm việc hai.\n"
     "3. A làm việc ba.\n";
 
-struct World {
-  std::unique_ptr<store::Store> store;
-  FixedClock clock{FixedClock::NoonOf(D("2023-07-01"))};
-  PasswordHasher hasher{HasherOptions::ForTests()};
-  std::unique_ptr<Service> service;
-  Id tenant = 0, unit_a = 0, unit_b = 0, notice = 0, draft_notice = 0;
+struct World : testing::TestTenant {
+  Id unit_a = 0, unit_b = 0, notice = 0, draft_notice = 0;
   Id ta1 = 0, tb = 0, ta2 = 0, td = 0;
   Caller office, unit_a_user, unit_b_user;
 
-  World() {
-    store::SqliteOptions o;
-    o.path = ":memory:";
-    store = std::move(store::OpenSqliteStore(o)).value();
-    Status st = store->InTransaction([&](store::StoreTx& tx) -> Status {
-      domain::Tenant t;
-      t.slug = "t";
-      t.name = "T";
-      DONDOC_ASSIGN_OR_RETURN(tenant, tx.CreateTenant(t));
-      domain::Unit u;
-      u.tenant_id = tenant;
-      u.name = "A";
-      DONDOC_ASSIGN_OR_RETURN(unit_a, tx.CreateUnit(u));
-      u.name = "B";
-      DONDOC_ASSIGN_OR_RETURN(unit_b, tx.CreateUnit(u));
-      domain::Notice n;
-      n.tenant_id = tenant;
-      n.text = kNotice;
-      n.sha256 = "aa";
-      DONDOC_ASSIGN_OR_RETURN(notice, tx.CreateNotice(n));
-      n.sha256 = "bb";
-      DONDOC_ASSIGN_OR_RETURN(draft_notice, tx.CreateNotice(n));
+  World() : TestTenant(D("2023-07-01")) {
+    Build([&](store::StoreTx& tx) -> Status {
+      DONDOC_ASSIGN_OR_RETURN(unit_a, AddUnit(tx, "A"));
+      DONDOC_ASSIGN_OR_RETURN(unit_b, AddUnit(tx, "B"));
+      DONDOC_ASSIGN_OR_RETURN(notice, AddNotice(tx, kNotice, "aa"));
+      DONDOC_ASSIGN_OR_RETURN(draft_notice, AddNotice(tx, kNotice, "bb"));
       domain::Task task;
       task.tenant_id = tenant;
       task.notice_id = notice;
@@ -69,20 +49,9 @@ struct World {
       DONDOC_RETURN_IF_ERROR(add("Nháp", unit_a, 0, &td));
       return tx.ActivateNotice(tenant, notice, 1);
     });
-    EXPECT_TRUE(st.ok()) << st.ToString();
-    service = std::make_unique<Service>(*store, clock, hasher, tenant);
-    auto user = [&](const char* name, domain::Role role, std::optional<Id> unit) {
-      domain::User u;
-      u.username = name;
-      u.role = role;
-      u.unit_id = unit;
-      Result<domain::User> created = service->CreateUser(nullptr, u, "password123");
-      EXPECT_TRUE(created.ok()) << created.status().ToString();
-      return std::move(service->CallerFor(created->id)).value();
-    };
-    office = user("office", domain::Role::kOffice, std::nullopt);
-    unit_a_user = user("unit_a", domain::Role::kUnit, unit_a);
-    unit_b_user = user("unit_b", domain::Role::kUnit, unit_b);
+    office = AddUser("office", domain::Role::kOffice, std::nullopt);
+    unit_a_user = AddUser("unit_a", domain::Role::kUnit, unit_a);
+    unit_b_user = AddUser("unit_b", domain::Role::kUnit, unit_b);
   }
 
   long AuditRows() { return service->Audit(office, {})->total; }
