@@ -1,7 +1,9 @@
 #include "notice/units.h"
 
 #include <cctype>
+#include <functional>
 #include <initializer_list>
+#include <unordered_map>
 
 #include "text/normalize.h"
 
@@ -11,8 +13,20 @@ namespace {
 
 using Phrase = std::vector<std::string>;
 
-std::vector<Phrase> Phrases(std::initializer_list<const char*> list) {
-  std::vector<Phrase> out;
+// Phrases (folded words) indexed by their first word: MatchAny runs at nearly every token of a
+// paragraph, and comparing each phrase's first word there cost more than the rest of the parse.
+struct PhraseList {
+  // Transparent, so that a token's folded word is looked up without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<Phrase> phrases;
+  std::unordered_map<std::string, std::vector<const Phrase*>, Hash, std::equal_to<>> by_first;
+};
+
+PhraseList Phrases(std::initializer_list<const char*> list) {
+  PhraseList out;
   for (const char* p : list) {
     Phrase ph;
     std::string folded = text::FoldKey(p);
@@ -24,18 +38,26 @@ std::vector<Phrase> Phrases(std::initializer_list<const char*> list) {
       ph.emplace_back(s.substr(pos, sp - pos));
       pos = sp + 1;
     }
-    out.push_back(std::move(ph));
+    out.phrases.push_back(std::move(ph));
+  }
+  for (const Phrase& ph : out.phrases) {
+    if (!ph.empty()) out.by_first[ph[0]].push_back(&ph);
   }
   return out;
 }
 
 // Number of tokens matched by the longest phrase of `list` at `i` (0 when none).
-size_t MatchAny(const std::vector<Token>& t, size_t i, const std::vector<Phrase>& list) {
+size_t MatchAny(const std::vector<Token>& t, size_t i, const PhraseList& list) {
+  // No phrase starts with a punctuation mark, so a punctuation token never starts a match.
+  if (i >= t.size() || t[i].punct) return 0;
+  auto found = list.by_first.find(std::string_view(t[i].lower));
+  if (found == list.by_first.end()) return 0;
   size_t best = 0;
-  for (const Phrase& ph : list) {
+  for (const Phrase* pp : found->second) {
+    const Phrase& ph = *pp;
     if (i + ph.size() > t.size() || ph.size() <= best) continue;
     bool ok = true;
-    for (size_t k = 0; k < ph.size() && ok; ++k) {
+    for (size_t k = 1; k < ph.size() && ok; ++k) {
       // A dash inside a phrase ("chính trị - xã hội") is a token of its own.
       const Token& tk = t[i + k];
       ok = tk.punct ? ph[k] == "-" && tk.text == "-" : tk.lower == ph[k];
@@ -46,8 +68,8 @@ size_t MatchAny(const std::vector<Token>& t, size_t i, const std::vector<Phrase>
 }
 
 // Head nouns of proper names of bodies; the first word is written with a capital.
-const std::vector<Phrase>& ProperHeads() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& ProperHeads() {
+  static const auto* v = new PhraseList(Phrases({
       "ủy ban nhân dân",
       "ubnd",
       "hội đồng nhân dân",
@@ -141,8 +163,8 @@ const std::vector<Phrase>& ProperHeads() {
 }
 
 // Heads that are a complete name with a place word after them ("Thanh tra tỉnh").
-const std::vector<Phrase>& AdminWords() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& AdminWords() {
+  static const auto* v = new PhraseList(Phrases({
       "tỉnh",
       "thị xã",
       "huyện",
@@ -164,8 +186,8 @@ const std::vector<Phrase>& AdminWords() {
 }
 
 // Nouns of a generic set after "các": specific ones name a kind of body.
-const std::vector<Phrase>& SpecificSetNouns() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& SpecificSetNouns() {
+  static const auto* v = new PhraseList(Phrases({
       "sở",
       "phòng",
       "ban",
@@ -219,8 +241,8 @@ const std::vector<Phrase>& SpecificSetNouns() {
   return *v;
 }
 
-const std::vector<Phrase>& VagueSetNouns() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& VagueSetNouns() {
+  static const auto* v = new PhraseList(Phrases({
       "cơ quan",
       "đơn vị",
       "địa phương",
@@ -236,8 +258,8 @@ const std::vector<Phrase>& VagueSetNouns() {
   return *v;
 }
 
-const std::vector<Phrase>& Titles() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& Titles() {
+  static const auto* v = new PhraseList(Phrases({
       "thủ trưởng",
       "chủ tịch",
       "giám đốc",
@@ -259,8 +281,8 @@ const std::vector<Phrase>& Titles() {
 }
 
 // Words that begin a predicate or an adjunct: a name never runs over them.
-const std::vector<Phrase>& Stoppers() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& Stoppers() {
+  static const auto* v = new PhraseList(Phrases({
       "chủ trì",
       "phối hợp",
       "có trách nhiệm",
@@ -425,8 +447,8 @@ const std::vector<Phrase>& Stoppers() {
   return *v;
 }
 
-const std::vector<Phrase>& VagueQualifiers() {
-  static const auto* v = new std::vector<Phrase>(Phrases({
+const PhraseList& VagueQualifiers() {
+  static const auto* v = new PhraseList(Phrases({
       "liên quan",
       "có liên quan",
       "chức năng",
@@ -880,9 +902,25 @@ struct Parser {
 
 }  // namespace
 
+namespace {
+
+// text::FoldKey of a word, remembered per thread: folding costs far more than a lookup, and a
+// notice repeats a few thousand words. Bounded, so a long document cannot grow it without end.
+const std::string& FoldWord(std::string_view w) {
+  constexpr size_t kMaxWords = 8192;
+  thread_local std::unordered_map<std::string, std::string, PhraseList::Hash, std::equal_to<>>
+      cache;
+  if (auto it = cache.find(w); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxWords) cache.clear();
+  return cache.emplace(std::string(w), text::FoldKey(w)).first->second;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
-  auto lower = [](std::string_view w) { return text::FoldKey(w); };
+  auto lower = [](std::string_view w) { return FoldWord(w); };
+  std::vector<Token> trailing;
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -899,7 +937,7 @@ std::vector<Token> Tokenize(std::string_view s) {
     for (std::string_view q : {"“", "”"}) {
       if (e - b >= q.size() && s.substr(b, q.size()) == q) b += q.size();
     }
-    std::vector<Token> trailing;
+    trailing.clear();
     while (e > b) {
       char c = s[e - 1];
       if (c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == '!' || c == '?' ||
