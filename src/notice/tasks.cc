@@ -16,7 +16,10 @@ namespace dondoc::notice {
 namespace {
 
 bool Is(const std::vector<Token>& t, size_t i, std::string_view lower) {
-  return i < t.size() && !t[i].punct && t[i].lower == lower;
+  if (i >= t.size() || t[i].punct) return false;
+  const std::string& l = t[i].lower;
+  // The first byte rules out nearly every word before a call to memcmp.
+  return l.size() == lower.size() && (l.empty() || l[0] == lower[0]) && l == lower;
 }
 bool IsPunct(const std::vector<Token>& t, size_t i, std::string_view p) {
   return i < t.size() && t[i].punct && t[i].text == p;
@@ -364,11 +367,15 @@ std::vector<TaskDraft> FindTasks(const std::vector<Paragraph>& paragraphs,
       in.unit_list_item = true;
     }
     // Closing formulas.
-    std::string low = text::LowerSameLength(s);
-    bool final_mark = low.size() >= 3 && low.substr(low.size() - 3) == "./.";
-    if ((final_mark && words <= 40 &&
-         (low.find("triển khai thực hiện") != std::string::npos ||
-          low.find("thông báo") != std::string::npos || low.find("biết") != std::string::npos)) ||
+    // Lower-casing keeps ASCII punctuation, so "./." is looked for in `s`; the paragraph is
+    // lower-cased only when its closing words matter.
+    bool final_mark = std::string_view(s).ends_with("./.");
+    auto closing_words = [&] {
+      std::string low = text::LowerSameLength(s);
+      return low.find("triển khai thực hiện") != std::string::npos ||
+             low.find("thông báo") != std::string::npos || low.find("biết") != std::string::npos;
+    };
+    if ((final_mark && words <= 40 && closing_words()) ||
         Is(t, c, "nay") || Seq(t, c, {"trên", "đây", "là"}) ||
         (final_mark && CarriesOutOnly(s, t, in.segs.back()))) {
       in.closing = true;

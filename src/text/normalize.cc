@@ -95,6 +95,17 @@ void PlaceTonesOnMainVowel(std::string* s) {
   *s = std::move(out);
 }
 
+// FirstCodePoint(s.substr(i), len) for i < s.size(), inlined into the per-byte loops below.
+inline char32_t DecodeAt(std::string_view s, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  if (static_cast<size_t>(n) > s.size() - i) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  if (len) *len = n;
+  return cp;
+}
+
 // u_tolower of every code point below kLowerTableSize (Latin, Greek, Cyrillic and Latin
 // Extended Additional, where Vietnamese letters live), computed once: ICU's lookup per
 // character dominated LowerSameLength on long task texts.
@@ -118,13 +129,7 @@ char32_t FirstCodePoint(std::string_view s, int* len) {
     if (len) *len = 0;
     return 0;
   }
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-  if (static_cast<size_t>(n) > s.size()) n = 1;
-  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  if (len) *len = n;
-  return cp;
+  return DecodeAt(s, 0, len);
 }
 
 bool StartsUpper(std::string_view s) {
@@ -157,7 +162,7 @@ std::string LowerSameLength(std::string_view s) {
       continue;
     }
     int len = 0;
-    char32_t c = FirstCodePoint(s.substr(i), &len);
+    char32_t c = DecodeAt(s, i, &len);
     char32_t low = c < kLowerTableSize ? LowerTable()[c]
                                        : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
     if (low != c) {
@@ -184,7 +189,7 @@ std::string NormalizeText(std::string_view in) {
       continue;
     }
     int len = 0;
-    char32_t c = FirstCodePoint(s.substr(i), &len);
+    char32_t c = DecodeAt(s, i, &len);
     if (c == '\r') {
       out.push_back('\n');
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
