@@ -46,4 +46,22 @@ Result<int> SyncTaskOccurrences(store::StoreTx& tx, domain::Id tenant_id, domain
   return static_cast<int>(plan.to_create.size());
 }
 
+Status ExtendOpenOccurrence(store::StoreTx& tx, domain::Id tenant_id, domain::Id task_id,
+                            std::optional<text::Date> previous_due, text::Date new_due) {
+  DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Occurrence> all,
+                          tx.ListOccurrences(tenant_id, task_id));
+  domain::Occurrence* target = nullptr;
+  for (domain::Occurrence& o : all) {
+    if (o.done_date || o.due >= new_due) continue;
+    if (previous_due && o.due == *previous_due) {
+      target = &o;
+      break;
+    }
+    if (target == nullptr || o.due < target->due) target = &o;
+  }
+  if (target == nullptr) return Status::Ok();
+  target->due = new_due;
+  return tx.UpdateOccurrence(*target);
+}
+
 }  // namespace dondoc::app

@@ -276,6 +276,37 @@ TEST_F(OccurrencesAppTest, ReportsAndCompletionPerPeriod) {
   EXPECT_EQ(AuditCount("occurrence_complete"), 1);
 }
 
+// An extension approved while a period is open moves that period's due; the daily catch-up and a
+// later report must keep it rather than recompute the task's due from the period's first due.
+TEST_F(OccurrencesAppTest, AnApprovedExtensionOfAPeriodSurvivesTheCatchUp) {
+  SetToday("2023-04-20");
+  ASSERT_EQ(Occurrences().size(), 1u);  // April, due 30/4
+  auto ext = service_->RequestExtension(callers_["unit_a"], recurring_, D("2023-05-10"),
+                                        "Chờ số liệu quý");
+  ASSERT_TRUE(ext.ok()) << ext.status().ToString();
+  auto decided = service_->DecideExtension(callers_["office"], ext->id, true, "");
+  ASSERT_TRUE(decided.ok()) << decided.status().ToString();
+  EXPECT_EQ(store_->GetTask(tenant_, recurring_)->due, D("2023-05-10"));
+
+  // The next day's catch-up (and May opening) must not undo the extension.
+  SetToday("2023-05-05");
+  std::vector<OccurrenceView> occ = Occurrences();
+  ASSERT_EQ(occ.size(), 2u);
+  EXPECT_EQ(occ[0].occurrence.due, D("2023-05-10"));
+  EXPECT_EQ(occ[0].state, TaskState::kInProgress);  // not overdue: extended to 10/5
+  EXPECT_EQ(occ[1].occurrence.due, D("2023-05-31"));
+  auto t = store_->GetTask(tenant_, recurring_);
+  EXPECT_EQ(t->due, D("2023-05-10"));
+  EXPECT_EQ(t->original_due, D("2023-04-30"));
+
+  // Delivering April moves the task on to May's own due.
+  auto r = service_->ReportOnOccurrence(callers_["unit_a"], recurring_, occ[0].occurrence.id,
+                                        "Đã gửi", 0, true);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->state, TaskState::kDoneOnTime);
+  EXPECT_EQ(store_->GetTask(tenant_, recurring_)->due, D("2023-05-31"));
+}
+
 TEST_F(OccurrencesAppTest, AuthorisationAsForTheTask) {
   SetToday("2023-06-05");
   const std::vector<OccurrenceView> occ = Occurrences();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/input_checks.h"
+#include "app/occurrence_sync.h"
 #include "app/service.h"
 #include "domain/status.h"
 
@@ -213,6 +214,9 @@ Result<domain::Extension> Service::DecideExtension(const Caller& caller, Id exte
       t.due = e.requested_due;
       t.updated_at = now;
       DONDOC_RETURN_IF_ERROR(tx.UpdateTask(t));
+      // A recurring task's due follows its occurrences: the extension moves the open period's.
+      DONDOC_RETURN_IF_ERROR(
+          ExtendOpenOccurrence(tx, tenant_id_, t.id, e.previous_due, e.requested_due));
     }
     nlohmann::json after = StatusJson(t);
     after["extension_id"] = e.id;

@@ -15,7 +15,9 @@ nlohmann::json MeJson(UnitNamesCache& n, const app::Caller& c) {
       {"role", domain::RoleCode(c.user.role)},
       {"role_label", domain::RoleLabel(c.user.role)},
       {"unit", c.user.unit_id ? UnitRefJson(*c.user.unit_id, names) : nlohmann::json(nullptr)},
-      {"field_ids", c.user.field_ids}};
+      {"field_ids", c.user.field_ids},
+      // The Chair reads every field (issue 3); clients show the whole-tenant views to them.
+      {"chair", app::IsChair(c.user)}};
   return user;
 }
 
