@@ -16,6 +16,7 @@
 #include "app/clock.h"
 #include "app/credentials.h"
 #include "app/policy.h"
+#include "app/review_units.h"
 #include "base/status.h"
 #include "store/store.h"
 
@@ -53,6 +54,21 @@ struct TaskPatch {
   std::optional<std::vector<Id>> lead;
   std::optional<std::vector<Id>> support;
   std::optional<domain::Deadline> deadline;
+};
+
+// A unit of a notice's review to put into the directory (Service::AddReviewUnit).
+struct ReviewUnitAdd {
+  std::string mention;          // an UnknownUnit::name of the notice
+  std::optional<Id> alias_of;   // set: the mention becomes an alias of this unit; else a new unit:
+  std::string name;             // its name (empty: the mention; else the mention becomes an alias)
+  std::string kind;             // free vocabulary ("phong", "so", ...)
+  std::optional<Id> parent_id;  // nullopt for a root
+};
+
+struct ReviewUnitResult {
+  domain::Unit unit;                // created, or the one given the alias
+  bool created = false;
+  std::vector<Id> resolved_task_ids;  // draft tasks that now name it
 };
 
 struct NoticeView {
@@ -135,6 +151,16 @@ class Service {
                                                    const std::vector<std::string>& texts);
   // Joins draft tasks of one notice into the first (texts joined, units united).
   Result<domain::Task> MergeDraftTasks(const Caller& caller, const std::vector<Id>& task_ids);
+
+  // --- Review: units the directory lacks (service_review_units.cc) ---------------------
+  // The unit mentions of a draft (or confirmed) notice that match no unit name or alias, with
+  // the draft tasks naming them. Office and admin.
+  Result<std::vector<UnknownUnit>> ListUnknownUnits(const Caller& caller, Id notice_id);
+  // Adds one unknown unit of a draft notice to the directory (a new unit, or an alias of
+  // `add.alias_of`) and gives it to the draft tasks that named it. Office and admin; one audit
+  // row.
+  Result<ReviewUnitResult> AddReviewUnit(const Caller& caller, Id notice_id,
+                                         const ReviewUnitAdd& add);
 
   // --- Tasks ----------------------------------------------------------------------------
   // Only what the caller may see; `filter.visible_unit_ids` is overwritten.

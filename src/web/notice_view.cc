@@ -1,7 +1,5 @@
 #include "web/notice_view.h"
 
-#include <unicode/unistr.h>
-
 #include <map>
 #include <set>
 
@@ -14,15 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string Fold(std::string_view s) {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.trim();
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+// The directory's key (app::UnitKey): case, spaces and old/new tone placement folded ("Phòng Y tế"
+// == "phòng y  tế"; "hoà" == "hòa").
+std::string Fold(std::string_view s) { return app::UnitKey(s); }
 
 std::string Join(const std::vector<domain::Id>& ids,
                  const std::map<domain::Id, std::string>& names) {
@@ -31,6 +23,38 @@ std::string Join(const std::vector<domain::Id>& ids,
     if (!out.empty()) out += "; ";
     auto it = names.find(id);
     out += it == names.end() ? "#" + std::to_string(id) : it->second;
+  }
+  return out;
+}
+
+// The kinds offered for a new unit, with their labels; app::GuessUnitKind picks one.
+constexpr std::pair<const char*, const char*> kUnitKinds[] = {
+    {"phong", "Phòng"},          {"so", "Sở"},
+    {"ubnd_xa", "UBND xã, phường"}, {"xa", "Xã, phường"},
+    {"ubnd", "UBND"},            {"ubnd_tinh", "UBND tỉnh"},
+    {"hdnd", "HĐND"},            {"ban", "Ban"},
+    {"trung_tam", "Trung tâm"},  {"chi_cuc", "Chi cục"},
+    {"cuc", "Cục"},              {"cong_an", "Công an"},
+    {"quan_su", "Quân sự"},      {"thanh_tra", "Thanh tra"},
+    {"van_phong", "Văn phòng"},  {"doanh_nghiep", "Doanh nghiệp"},
+    {"doi", "Đội"},              {"hoi", "Hội"},
+    {"truong", "Trường"},        {"benh_vien", "Bệnh viện"},
+    {"", "Khác"},
+};
+
+json UnknownUnitsJson(const std::vector<app::UnknownUnit>& unknown, bool forms) {
+  json out = json::array();
+  int n = 0;
+  for (const app::UnknownUnit& u : unknown) {
+    json kinds = json::array();
+    for (auto [code, label] : kUnitKinds) {
+      kinds.push_back({{"code", code}, {"label", label}, {"selected", u.kind == code}});
+    }
+    out.push_back({{"n", ++n},
+                   {"name", u.name},
+                   {"tasks", u.lead_task_ids.size() + u.support_task_ids.size()},
+                   {"forms", forms},
+                   {"kinds", std::move(kinds)}});
   }
   return out;
 }
@@ -69,7 +93,8 @@ std::vector<domain::Id> UnitIdsOf(std::string_view names, const std::vector<doma
   return ids;
 }
 
-json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& units) {
+json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& units,
+                const std::vector<app::UnknownUnit>& unknown, bool can_add_units) {
   const domain::Notice& n = view.notice;
   const bool draft = n.status == domain::NoticeStatus::kDraft;
   std::map<domain::Id, std::string> unit_names;
@@ -83,9 +108,6 @@ json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& un
   if (!extraction.is_object()) extraction = json::object();
 
   std::vector<Mark> marks;
-  std::set<std::string> unknown;
-  std::set<std::string> known;
-  for (const auto& u : units) known.insert(Fold(u.name));
   if (extraction.contains("tasks") && extraction["tasks"].is_array()) {
     for (const auto& t : extraction["tasks"]) {
       for (const char* role : {"lead", "support"}) {
@@ -100,10 +122,8 @@ json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& un
           m.kind = Mark::Kind::kUnit;
           m.start = ref["span"][0].get<long>();
           m.end = ref["span"][1].get<long>();
-          std::string name = ref.value("name", "");
-          m.label = name;
+          m.label = ref.value("name", "");
           marks.push_back(m);
-          if (!name.empty() && known.count(Fold(name)) == 0) unknown.insert(name);
         }
       }
     }
@@ -168,8 +188,11 @@ json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& un
       if (w.is_string()) warnings.push_back(w);
     }
   }
-  json unknown_list = json::array();
-  for (const auto& u : unknown) unknown_list.push_back(u);
+  json parents = json::array();
+  if (draft && can_add_units && !unknown.empty()) {
+    for (const auto& u : units) parents.push_back({{"id", u.id}, {"name", u.name}});
+  }
+  json unknown_list = UnknownUnitsJson(unknown, draft && can_add_units);
 
   return {{"notice",
            {{"id", n.id},
@@ -190,6 +213,9 @@ json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& un
           {"warnings_count", warnings.size()},
           {"warnings", std::move(warnings)},
           {"has_unknown", !unknown_list.empty()},
+          {"unknown_count", unknown.size()},
+          {"can_add_units", draft && can_add_units},
+          {"parent_options", std::move(parents)},
           {"unknown", std::move(unknown_list)}};
 }
 

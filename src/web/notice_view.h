@@ -14,14 +14,16 @@ namespace dondoc::web {
 
 // Data for templates/review.mustache. `units` is the directory (names for the autocomplete and
 // for ids). Unit mentions, figures and warnings come from the notice's extraction JSON; a
-// malformed one is ignored.
-nlohmann::json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& units);
+// malformed one is ignored. `unknown` (Service::ListUnknownUnits) are listed, each with the forms
+// that add it to the directory when `can_add_units` and the notice is a draft.
+nlohmann::json ReviewJson(const app::NoticeView& view, const std::vector<domain::Unit>& units,
+                          const std::vector<app::UnknownUnit>& unknown, bool can_add_units);
 
 // Data for templates/notices.mustache.
 nlohmann::json NoticeListJson(const std::vector<domain::Notice>& notices);
 
-// Unit ids for names separated by ';' (or ','), matched to names and aliases ignoring case and
-// spaces around; `unknown` gets the names that match nothing.
+// Unit ids for names separated by ';' (or ','), matched to names and aliases ignoring case,
+// spaces and tone placement (app::UnitKey); `unknown` gets the names that match nothing.
 std::vector<domain::Id> UnitIdsOf(std::string_view names, const std::vector<domain::Unit>& units,
                                   std::vector<std::string>* unknown);
 

@@ -60,13 +60,18 @@ http::Response ReviewPage(PageCall& c, domain::Id notice_id, std::optional<Flash
   if (!view.ok()) return StatusPage(&c.viewer, view.status(), "/notices");
   std::vector<domain::Unit> units;
   if (auto u = c.service.ListUnits(c.caller); u.ok()) units = std::move(*u);
+  // Roles that may not add units (a leader, a viewer) get PermissionDenied: no list, no forms.
+  std::vector<app::UnknownUnit> unknown;
+  auto listed = c.service.ListUnknownUnits(c.caller, notice_id);
+  if (listed.ok()) unknown = std::move(*listed);
   PageSpec spec;
   spec.title =
       view->notice.status == domain::NoticeStatus::kDraft ? "Kiểm tra trích xuất" : "Thông báo";
   spec.active = "/notices";
   spec.body = "review";
   spec.flash = std::move(flash);
-  return HtmlResponse(RenderPage(&c.viewer, spec, ReviewJson(*view, units)), status);
+  return HtmlResponse(
+      RenderPage(&c.viewer, spec, ReviewJson(*view, units, unknown, listed.ok())), status);
 }
 
 // The patch a review form describes; unknown unit names go to `unknown`.
@@ -152,6 +157,8 @@ void RegisterNoticePages(http::Router& r, app::Service& s) {
             flash = Flash{"info", "Văn bản này đã được nhập trước đây; đây là bản đã có."};
           } else if (auto ok = c.req.Query("ok")) {
             flash = Flash{"ok", *ok == "confirm" ? "Đã xác nhận. Các nhiệm vụ đã được giao."
+                                : *ok == "unit"  ? "Đã cập nhật danh mục đơn vị và gán cho các "
+                                                   "nhiệm vụ nêu đơn vị này."
                                                  : "Đã lưu thay đổi."};
           }
           return ReviewPage(c, *id, flash);
@@ -166,6 +173,46 @@ void RegisterNoticePages(http::Router& r, app::Service& s) {
             return ReviewPage(c, *id, Flash{"error", VietnameseMessage(res.status())}, 409);
           }
           return Redirect("/notices/" + std::to_string(*id) + "?ok=confirm");
+        }));
+
+  r.Add("POST", "/notices/{id}/units",
+        PageDoc("Add a unit the review found unknown to the directory, or as an alias"),
+        Signed(s, [](PageCall& c) {
+          auto id = PathId(c.req, "id");
+          auto form = ParseForm(c.req);
+          if (!id || !form.ok()) return StatusPage(&c.viewer, Status::InvalidArgument("form"));
+          app::ReviewUnitAdd add;
+          add.mention = form->Get("mention");
+          if (form->Get("op") == "alias") {
+            std::vector<domain::Unit> units;
+            if (auto u = c.service.ListUnits(c.caller); u.ok()) units = std::move(*u);
+            std::vector<std::string> unknown;
+            std::vector<domain::Id> ids = UnitIdsOf(form->Get("alias_of"), units, &unknown);
+            if (ids.size() != 1 || !unknown.empty()) {
+              return ReviewPage(
+                  c, *id, Flash{"error", "Hãy chọn đúng một đơn vị đã có trong danh mục."}, 400);
+            }
+            add.alias_of = ids[0];
+          } else {
+            add.name = form->Get("name");
+            add.kind = form->Get("kind");
+            if (const std::string parent = form->Get("parent"); !parent.empty()) {
+              domain::Id v = 0;
+              auto [p, ec] = std::from_chars(parent.data(), parent.data() + parent.size(), v);
+              if (ec != std::errc() || p != parent.data() + parent.size() || v <= 0) {
+                return ReviewPage(c, *id, Flash{"error", "Đơn vị cấp trên không hợp lệ."}, 400);
+              }
+              add.parent_id = v;
+            }
+          }
+          auto res = c.service.AddReviewUnit(c.caller, *id, add);
+          if (!res.ok()) {
+            const StatusCode code = res.status().code();
+            if (code == StatusCode::kPermissionDenied) return StatusPage(&c.viewer, res.status());
+            return ReviewPage(c, *id, Flash{"error", VietnameseMessage(res.status())},
+                              code == StatusCode::kConflict ? 409 : 400);
+          }
+          return Redirect("/notices/" + std::to_string(*id) + "?ok=unit");
         }));
 
   r.Add("POST", "/notices/{id}/tasks", PageDoc("Add a task to a draft notice"),

@@ -342,3 +342,28 @@ test('screenshots: administration, phone and print layouts', async () => {
   await shot(phone.page, '15-tasks-print', false);
   await phone.context.close();
 });
+
+test('the office adds a unit the review found unknown to the directory', async () => {
+  const { context, page } = await signIn('vanphong');
+  await page.goto(`${base}/import`);
+  await page.fill('#filename', 'du-an-abc.txt');
+  await page.fill('#text', 'THÔNG BÁO\nKết luận của Chủ tịch UBND thị xã về dự án ABC\n\n' +
+    '1. Giao Ban Quản lý dự án ABC chủ trì, phối hợp với Phòng Kinh tế hoàn thành hồ sơ ' +
+    'thiết kế trước ngày 30/7/2023.\n');
+  await Promise.all([page.waitForURL(/\/notices\/\d+$/),
+    page.click('form[data-progress="paste-progress"] button[type=submit]')]);
+  const unknown = page.locator('.unknown-units');
+  assert.match(await unknown.locator('h2').textContent(), /Đơn vị chưa có trong danh mục/);
+  const row = unknown.locator('.unknown-unit-row[data-unit="Ban Quản lý dự án ABC"]');
+  assert.equal(await row.count(), 1, 'the unknown unit is listed with its forms');
+  assert.equal(await row.locator('input[name=name]').inputValue(), 'Ban Quản lý dự án ABC');
+  assert.equal(await row.locator('select[name=kind]').inputValue(), 'ban', 'kind from "Ban"');
+  await row.locator('select[name=parent]').selectOption({ label: 'UBND thị xã Đức Phổ' });
+  await shot(page, '19-review-unknown-unit', false);
+  await Promise.all([page.waitForURL(/ok=unit/), row.locator('button[value=add]').click()]);
+  assert.match(await page.textContent('.alert-ok'), /Đã cập nhật danh mục đơn vị/);
+  assert.equal(await page.locator('.unknown-unit-row[data-unit="Ban Quản lý dự án ABC"]').count(), 0);
+  assert.equal(await page.locator('.review-task').first().locator('input[name=lead]').inputValue(),
+    'Ban Quản lý dự án ABC', 'the task that named it now has it as lead');
+  await context.close();
+});
