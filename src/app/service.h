@@ -17,6 +17,7 @@
 #include "app/credentials.h"
 #include "app/policy.h"
 #include "app/review_units.h"
+#include "app/unit_csv.h"
 #include "base/status.h"
 #include "store/store.h"
 
@@ -132,6 +133,18 @@ class Service {
   Result<domain::User> UpdateUser(const Caller* caller, domain::User user);
   Status ResetPassword(const Caller* caller, std::string_view username, std::string_view password);
   Status DisableUser(const Caller* caller, std::string_view username);
+
+  // --- Administration screens (service_admin.cc) -----------------------------------------
+  // Errors of these carry Vietnamese reasons: the admin screens show them as they are.
+  // What importing a unit CSV would do (UnitCsvPlan), writing nothing.
+  Result<UnitCsvPlan> PreviewUnitsCsv(const Caller& caller, std::string_view csv);
+  // Adds the rows PreviewUnitsCsv promises (planned again inside the transaction; rows with an
+  // error and units already stored are skipped). One transaction, one audit row.
+  Result<UnitCsvPlan> ApplyUnitsCsv(const Caller& caller, std::string_view csv);
+  // Sets a field's name and units and its leader: `leader_id` (a leader user) follows the field
+  // and no other user does; nullopt: nobody follows it. One transaction, one audit row.
+  Result<domain::Field> AssignField(const Caller& caller, domain::Field field,
+                                    std::optional<Id> leader_id);
 
   // --- Notices --------------------------------------------------------------------------
   // A file's bytes (or pasted text) → extraction → a draft notice with its tasks.

@@ -1,4 +1,5 @@
 // Service: units, fields and users.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/service.h"
@@ -26,10 +27,16 @@ nlohmann::json UserJson(const domain::User& u) {
   return j;
 }
 
+// Messages of the checks below are Vietnamese: the admin screens show them as they are.
 Status CheckName(const std::string& name, const char* what) {
   if (name.empty() || name.size() > 300) {
-    return Status::InvalidArgument(std::string("A ") + what + " needs a name of 1 to 300 bytes.");
+    return Status::InvalidArgument(std::string("Tên ") + what + " cần từ 1 đến 300 byte.");
   }
+  return Status::Ok();
+}
+
+Status CheckPassword(std::string_view password) {
+  if (password.size() < 8) return Status::InvalidArgument("Mật khẩu cần ít nhất 8 ký tự.");
   return Status::Ok();
 }
 
@@ -46,7 +53,7 @@ Result<std::vector<domain::Unit>> Service::ListUnits(const Caller& caller) {
 
 Result<domain::Unit> Service::CreateUnit(const Caller* caller, domain::Unit unit) {
   DONDOC_RETURN_IF_ERROR(MaybeAuthorize(caller, Action::kManageUnits));
-  DONDOC_RETURN_IF_ERROR(CheckName(unit.name, "unit"));
+  DONDOC_RETURN_IF_ERROR(CheckName(unit.name, "đơn vị"));
   unit.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(unit.id, tx.CreateUnit(unit));
@@ -58,10 +65,22 @@ Result<domain::Unit> Service::CreateUnit(const Caller* caller, domain::Unit unit
 
 Result<domain::Unit> Service::UpdateUnit(const Caller& caller, domain::Unit unit) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kManageUnits));
-  DONDOC_RETURN_IF_ERROR(CheckName(unit.name, "unit"));
+  DONDOC_RETURN_IF_ERROR(CheckName(unit.name, "đơn vị"));
   unit.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(domain::Unit before, tx.GetUnit(tenant_id_, unit.id));
+    if (unit.parent_id) {
+      // The store refuses a cycle too; this check gives the admin the reason in Vietnamese.
+      if (!tx.GetUnit(tenant_id_, *unit.parent_id).ok()) {
+        return Status::InvalidArgument("Không tìm thấy đơn vị cấp trên đã chọn.");
+      }
+      DONDOC_ASSIGN_OR_RETURN(std::vector<Id> below, tx.SubUnitIds(tenant_id_, unit.id));
+      if (std::find(below.begin(), below.end(), *unit.parent_id) != below.end()) {
+        return Status::InvalidArgument(
+            "Không thể đặt đơn vị trực thuộc chính nó hoặc một đơn vị cấp dưới của nó (sẽ tạo "
+            "vòng lặp).");
+      }
+    }
     DONDOC_RETURN_IF_ERROR(tx.UpdateUnit(unit));
     return AppendAudit(tx, tenant_id_, &caller, clock_.Now(), "unit_update", "unit", unit.id,
                        UnitJson(before).dump(), UnitJson(unit).dump());
@@ -131,7 +150,7 @@ Result<std::vector<domain::Field>> Service::ListFields(const Caller& caller) {
 
 Result<domain::Field> Service::CreateField(const Caller* caller, domain::Field field) {
   DONDOC_RETURN_IF_ERROR(MaybeAuthorize(caller, Action::kManageFields));
-  DONDOC_RETURN_IF_ERROR(CheckName(field.name, "field"));
+  DONDOC_RETURN_IF_ERROR(CheckName(field.name, "lĩnh vực"));
   field.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(field.id, tx.CreateField(field));
@@ -143,7 +162,7 @@ Result<domain::Field> Service::CreateField(const Caller* caller, domain::Field f
 
 Result<domain::Field> Service::UpdateField(const Caller& caller, domain::Field field) {
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kManageFields));
-  DONDOC_RETURN_IF_ERROR(CheckName(field.name, "field"));
+  DONDOC_RETURN_IF_ERROR(CheckName(field.name, "lĩnh vực"));
   field.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(domain::Field before, tx.GetField(tenant_id_, field.id));
@@ -176,18 +195,19 @@ namespace {
 
 Status CheckUser(const domain::User& u) {
   if (u.username.empty() || u.username.size() > 64) {
-    return Status::InvalidArgument("A username needs 1 to 64 characters.");
+    return Status::InvalidArgument("Tên đăng nhập cần từ 1 đến 64 ký tự.");
   }
   for (char c : u.username) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')) {
-      return Status::InvalidArgument("A username may hold only letters, digits, '.', '_' and '-'.");
+      return Status::InvalidArgument(
+          "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các dấu '.', '_', '-'.");
     }
   }
   if (u.role == domain::Role::kUnit && !u.unit_id) {
-    return Status::InvalidArgument("A unit user needs a unit.");
+    return Status::InvalidArgument("Người dùng có vai trò Đơn vị cần chọn một đơn vị.");
   }
   if (u.chair && u.role != domain::Role::kLeader) {
-    return Status::InvalidArgument("Only a leader can be the Chair.");
+    return Status::InvalidArgument("Chỉ người có vai trò Lãnh đạo mới có thể là Chủ tịch.");
   }
   return Status::Ok();
 }
@@ -200,6 +220,7 @@ Result<domain::User> Service::CreateUser(const Caller* caller, domain::User user
   user.username = NormalizeUsername(user.username);
   user.tenant_id = tenant_id_;
   DONDOC_RETURN_IF_ERROR(CheckUser(user));
+  DONDOC_RETURN_IF_ERROR(CheckPassword(password));
   DONDOC_ASSIGN_OR_RETURN(user.password_hash, hasher_.Hash(password));
   user.created_at = clock_.Now();
   DONDOC_RETURN_IF_ERROR(store_.InTransaction([&](store::StoreTx& tx) {
@@ -225,8 +246,20 @@ Result<domain::User> Service::UpdateUser(const Caller* caller, domain::User user
     out.chair = user.chair;
     out.disabled = user.disabled;
     DONDOC_RETURN_IF_ERROR(CheckUser(out));
-    if (out.unit_id) DONDOC_RETURN_IF_ERROR(tx.GetUnit(tenant_id_, *out.unit_id).status());
+    // An admin locking themselves out would leave the tenant without a way back in.
+    if (caller != nullptr && caller->id() == out.id &&
+        (out.disabled || out.role != domain::Role::kAdmin)) {
+      return Status::InvalidArgument(
+          "Không thể tự khóa hoặc bỏ vai trò Quản trị của chính tài khoản đang đăng nhập.");
+    }
+    if (out.unit_id && !tx.GetUnit(tenant_id_, *out.unit_id).ok()) {
+      return Status::InvalidArgument("Không tìm thấy đơn vị đã chọn.");
+    }
     DONDOC_RETURN_IF_ERROR(tx.UpdateUser(out));
+    // A disabled account is signed out everywhere at once.
+    if (out.disabled && !before.disabled) {
+      DONDOC_RETURN_IF_ERROR(tx.DeleteUserSessions(tenant_id_, out.id).status());
+    }
     return AppendAudit(tx, tenant_id_, caller, clock_.Now(), "user_update", "user", out.id,
                        UserJson(before).dump(), UserJson(out).dump());
   }));
@@ -237,14 +270,17 @@ Result<domain::User> Service::UpdateUser(const Caller* caller, domain::User user
 Status Service::ResetPassword(const Caller* caller, std::string_view username,
                               std::string_view password) {
   DONDOC_RETURN_IF_ERROR(MaybeAuthorize(caller, Action::kManageUsers));
+  DONDOC_RETURN_IF_ERROR(CheckPassword(password));
   DONDOC_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(password));
   return store_.InTransaction([&](store::StoreTx& tx) {
     DONDOC_ASSIGN_OR_RETURN(domain::User u,
                             tx.FindUserByUsername(tenant_id_, NormalizeUsername(username)));
     u.password_hash = hash;
     DONDOC_RETURN_IF_ERROR(tx.UpdateUser(u));
+    // Whoever knew the old password is signed out: the user signs in again with the new one.
+    DONDOC_ASSIGN_OR_RETURN(int ended, tx.DeleteUserSessions(tenant_id_, u.id));
     return AppendAudit(tx, tenant_id_, caller, clock_.Now(), "user_reset_password", "user", u.id,
-                       "", "");
+                       "", nlohmann::json{{"sessions_ended", ended}}.dump());
   });
 }
 
@@ -255,6 +291,7 @@ Status Service::DisableUser(const Caller* caller, std::string_view username) {
                             tx.FindUserByUsername(tenant_id_, NormalizeUsername(username)));
     u.disabled = true;
     DONDOC_RETURN_IF_ERROR(tx.UpdateUser(u));
+    DONDOC_RETURN_IF_ERROR(tx.DeleteUserSessions(tenant_id_, u.id).status());
     return AppendAudit(tx, tenant_id_, caller, clock_.Now(), "user_disable", "user", u.id,
                        "{\"disabled\":false}", "{\"disabled\":true}");
   });

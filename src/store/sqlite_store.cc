@@ -108,6 +108,9 @@ class SqliteTx : public SqliteReader<StoreTx> {
   Result<int> DeleteExpiredSessions(Id tenant_id, Timestamp now, Timestamp idle_before) override {
     return writes::DeleteExpiredSessions(*db_, tenant_id, now, idle_before);
   }
+  Result<int> DeleteUserSessions(Id tenant_id, Id user_id) override {
+    return writes::DeleteUserSessions(*db_, tenant_id, user_id);
+  }
   Status CreateApiToken(const domain::ApiToken& t) override {
     return writes::CreateApiToken(*db_, t);
   }

@@ -213,6 +213,9 @@ class StoreTx : public StoreReader {
   virtual Status DeleteSession(Id tenant_id, const std::string& token_hash) = 0;
   // Removes sessions with expires_at <= now or last_seen <= idle_before; returns how many.
   virtual Result<int> DeleteExpiredSessions(Id tenant_id, Timestamp now, Timestamp idle_before) = 0;
+  // Removes every session of the user (a password reset or a disabled account signs them out
+  // everywhere); returns how many.
+  virtual Result<int> DeleteUserSessions(Id tenant_id, Id user_id) = 0;
   virtual Status CreateApiToken(const domain::ApiToken& t) = 0;
   virtual Status DeleteApiToken(Id tenant_id, const std::string& token_hash) = 0;
   virtual Status RecordLoginAttempt(Id tenant_id, const std::string& username,

@@ -26,6 +26,7 @@ Status CreateSession(Db& db, const domain::Session& s);
 Status TouchSession(Db& db, Id tenant_id, const std::string& token_hash, Timestamp last_seen);
 Status DeleteSession(Db& db, Id tenant_id, const std::string& token_hash);
 Result<int> DeleteExpiredSessions(Db& db, Id tenant_id, Timestamp now, Timestamp idle_before);
+Result<int> DeleteUserSessions(Db& db, Id tenant_id, Id user_id);
 Status CreateApiToken(Db& db, const domain::ApiToken& t);
 Status DeleteApiToken(Db& db, Id tenant_id, const std::string& token_hash);
 Status RecordLoginAttempt(Db& db, Id tenant_id, const std::string& username,

@@ -252,6 +252,13 @@ Result<int> DeleteExpiredSessions(Db& db, Id tenant_id, Timestamp now, Timestamp
   return static_cast<int>(db.Changes());
 }
 
+Result<int> DeleteUserSessions(Db& db, Id tenant_id, Id user_id) {
+  DONDOC_ASSIGN_OR_RETURN(
+      Stmt s, db.Prepare("DELETE FROM sessions WHERE tenant_id = ?1 AND user_id = ?2"));
+  DONDOC_RETURN_IF_ERROR(s.Bind(1, tenant_id).Bind(2, user_id).Run());
+  return static_cast<int>(db.Changes());
+}
+
 Status CreateApiToken(Db& db, const domain::ApiToken& t) {
   DONDOC_ASSIGN_OR_RETURN(
       Stmt s, db.Prepare("INSERT INTO api_tokens (tenant_id, token_hash, user_id, label, "

@@ -1,9 +1,11 @@
-// Page: administration of units (tree, add, CSV import), users and fields.
-#include <charconv>
+// Page: administration of units (tree, add), users and fields; the edit pages and the CSV
+// import are in admin_*.cc.
 #include <functional>
 #include <map>
+#include <set>
 
 #include "app/policy.h"
+#include "web/admin_support.h"
 #include "web/notice_view.h"
 #include "web/page_support.h"
 #include "web/pages.h"
@@ -12,44 +14,52 @@
 namespace dondoc::web {
 namespace {
 
+using admin::IdOf;
+using admin::PageDoc;
+using admin::SplitList;
 using nlohmann::json;
 
-http::RouteDoc PageDoc(const char* summary) {
-  http::RouteDoc d;
-  d.summary = summary;
-  d.tag = "pages";
-  return d;
+// Nested <ul> of the unit tree (any depth), escaped; with an edit link per unit for an admin.
+std::string TreeHtml(const std::vector<domain::Unit>& units, bool can_edit) {
+  std::map<domain::Id, int> depth = admin::UnitDepths(units);
+  std::string out;
+  int open = 0;  // <ul> levels open
+  for (const domain::Unit* u : admin::TreeOrder(units)) {
+    const int d = depth[u->id];
+    if (d + 1 > open) {
+      for (; open < d + 1; ++open) out += "<ul>";
+    } else {
+      out += "</li>";
+      for (; open > d + 1; --open) out += "</ul></li>";
+    }
+    out += "<li><span class=\"unit\">" + HtmlEscape(u->name) + "</span>";
+    if (!u->kind.empty())
+      out += " <span class=\"badge st-not-due\">" + HtmlEscape(u->kind) + "</span>";
+    if (!u->aliases.empty()) {
+      std::string a;
+      for (const auto& x : u->aliases) a += (a.empty() ? "" : "; ") + x;
+      out += " <span class=\"muted small\">(" + HtmlEscape(a) + ")</span>";
+    }
+    if (can_edit) {
+      out += " <a class=\"small no-print\" href=\"/admin/units/" + std::to_string(u->id) +
+             "\" aria-label=\"Sửa " + HtmlEscape(u->name) + "\">Sửa</a>";
+    }
+  }
+  if (open > 0) out += "</li>";
+  for (; open > 0; --open) out += open > 1 ? "</ul></li>" : "</ul>";
+  return out;
 }
 
-// Nested <ul> of the unit tree, escaped.
-std::string TreeHtml(const std::vector<domain::Unit>& units) {
-  std::map<std::optional<domain::Id>, std::vector<const domain::Unit*>> children;
-  std::map<domain::Id, bool> present;
-  for (const auto& u : units) present[u.id] = true;
-  for (const auto& u : units) {
-    auto parent = u.parent_id && present.count(*u.parent_id) ? u.parent_id : std::nullopt;
-    children[parent].push_back(&u);
+std::optional<Flash> FlashOf(const http::Request& req) {
+  const std::string ok = req.Query("ok").value_or("");
+  if (ok.empty()) return std::nullopt;
+  if (ok == "unit") return Flash{"ok", "Đã lưu đơn vị."};
+  if (ok == "field") return Flash{"ok", "Đã lưu lĩnh vực."};
+  if (ok == "csv") {
+    auto n = IdOf(req.Query("n").value_or(""));
+    return Flash{"ok", "Đã nhập " + std::to_string(n.value_or(0)) + " đơn vị mới."};
   }
-  std::string out;
-  std::function<void(std::optional<domain::Id>, int)> walk = [&](std::optional<domain::Id> p,
-                                                                 int depth) {
-    auto it = children.find(p);
-    if (it == children.end() || depth > 32) return;
-    out += "<ul>";
-    for (const auto* u : it->second) {
-      out += "<li><span class=\"unit\">" + HtmlEscape(u->name) + "</span>";
-      if (!u->aliases.empty()) {
-        std::string a;
-        for (const auto& x : u->aliases) a += (a.empty() ? "" : "; ") + x;
-        out += " <span class=\"muted small\">(" + HtmlEscape(a) + ")</span>";
-      }
-      walk(u->id, depth + 1);
-      out += "</li>";
-    }
-    out += "</ul>";
-  };
-  walk(std::nullopt, 0);
-  return out;
+  return Flash{"ok", "Đã lưu."};
 }
 
 http::Response AdminPage(PageCall& c, std::optional<Flash> flash, int status = 200) {
@@ -59,28 +69,35 @@ http::Response AdminPage(PageCall& c, std::optional<Flash> flash, int status = 2
   auto units = c.service.ListUnits(c.caller);
   if (!units.ok()) return StatusPage(&c.viewer, units.status());
   std::map<domain::Id, std::string> unit_names;
-  json unit_options = json::array();
-  for (const auto& u : *units) {
-    unit_names[u.id] = u.name;
-    unit_options.push_back({{"id", u.id}, {"name", u.name}});
-  }
+  for (const auto& u : *units) unit_names[u.id] = u.name;
   const bool can_manage = app::Authorize(c.caller, app::Action::kManageUsers).ok();
   json users = json::array();
+  std::map<domain::Id, std::vector<std::string>> field_leaders;
   if (auto list = c.service.ListUsers(c.caller); list.ok()) {
     for (const auto& u : *list) {
-      users.push_back({{"username", u.username},
+      const std::string name = u.display_name.empty() ? u.username : u.display_name;
+      for (auto f : u.field_ids) field_leaders[f].push_back(name);
+      users.push_back({{"id", u.id},
+                       {"username", u.username},
                        {"name", u.display_name},
                        {"role", RoleLabelVi(domain::RoleCode(u.role))},
                        {"unit", u.unit_id ? unit_names[*u.unit_id] : ""},
+                       {"chair", u.chair},
                        {"disabled", u.disabled}});
     }
   }
   json fields = json::array();
   if (auto list = c.service.ListFields(c.caller); list.ok()) {
     for (const auto& f : *list) {
-      std::string names;
+      std::string names, leaders;
       for (auto id : f.unit_ids) names += (names.empty() ? "" : "; ") + unit_names[id];
-      fields.push_back({{"name", f.name}, {"units", names}});
+      for (const auto& l : field_leaders[f.id]) leaders += (leaders.empty() ? "" : ", ") + l;
+      fields.push_back({{"id", f.id},
+                        {"name", f.name},
+                        {"units", names},
+                        {"has_units", !names.empty()},
+                        {"leaders", leaders},
+                        {"has_leaders", !leaders.empty()}});
     }
   }
   json roles = json::array();
@@ -88,8 +105,8 @@ http::Response AdminPage(PageCall& c, std::optional<Flash> flash, int status = 2
     roles.push_back({{"code", r}, {"label", RoleLabelVi(r)}});
   }
   json data = {{"unit_count", units->size()},
-               {"units_tree", TreeHtml(*units)},
-               {"unit_options", std::move(unit_options)},
+               {"units_tree", TreeHtml(*units, can_manage)},
+               {"unit_options", admin::UnitChoices(*units, {})},
                {"user_count", users.size()},
                {"users", std::move(users)},
                {"field_count", fields.size()},
@@ -104,28 +121,6 @@ http::Response AdminPage(PageCall& c, std::optional<Flash> flash, int status = 2
   return HtmlResponse(RenderPage(&c.viewer, spec, data), status);
 }
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t end = s.find(';', pos);
-    if (end == std::string::npos) end = s.size();
-    std::string piece = s.substr(pos, end - pos);
-    while (!piece.empty() && piece.front() == ' ') piece.erase(0, 1);
-    while (!piece.empty() && piece.back() == ' ') piece.pop_back();
-    if (!piece.empty()) out.push_back(piece);
-    pos = end + 1;
-  }
-  return out;
-}
-
-std::optional<domain::Id> IdOf(const std::string& s) {
-  domain::Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
 using FormAction = std::function<Status(PageCall&, const Form&)>;
 
 http::Handler AdminPost(app::Service& s, const char* done, FormAction action) {
@@ -135,7 +130,7 @@ http::Handler AdminPost(app::Service& s, const char* done, FormAction action) {
     Status st = action(c, *form);
     if (!st.ok()) {
       if (st.code() == StatusCode::kPermissionDenied) return StatusPage(&c.viewer, st, "/admin");
-      return AdminPage(c, Flash{"error", VietnameseMessage(st)}, 400);
+      return AdminPage(c, Flash{"error", admin::AdminMessage(st)}, 400);
     }
     return Redirect(std::string("/admin?ok=") + done);
   });
@@ -145,11 +140,7 @@ http::Handler AdminPost(app::Service& s, const char* done, FormAction action) {
 
 void RegisterAdminPages(http::Router& r, app::Service& s) {
   r.Add("GET", "/admin", PageDoc("Administration: units, users, fields"),
-        Signed(s, [](PageCall& c) {
-          std::optional<Flash> flash;
-          if (c.req.Query("ok")) flash = Flash{"ok", "Đã lưu."};
-          return AdminPage(c, flash);
-        }));
+        Signed(s, [](PageCall& c) { return AdminPage(c, FlashOf(c.req)); }));
 
   r.Add("POST", "/admin/units", PageDoc("Add a unit"),
         AdminPost(s, "unit", [](PageCall& c, const Form& f) {
@@ -158,14 +149,8 @@ void RegisterAdminPages(http::Router& r, app::Service& s) {
           u.kind = f.Get("kind");
           u.aliases = SplitList(f.Get("aliases"));
           u.parent_id = IdOf(f.Get("parent"));
-          if (u.name.empty()) return Status::InvalidArgument("tên đơn vị trống");
+          if (u.name.empty()) return Status::InvalidArgument("Tên đơn vị trống.");
           auto res = c.service.CreateUnit(&c.caller, u);
-          return res.ok() ? Status::Ok() : res.status();
-        }));
-
-  r.Add("POST", "/admin/units/csv", PageDoc("Import units from CSV"),
-        AdminPost(s, "csv", [](PageCall& c, const Form& f) {
-          auto res = c.service.ImportUnitsCsv(&c.caller, f.Get("csv"));
           return res.ok() ? Status::Ok() : res.status();
         }));
 
@@ -175,7 +160,7 @@ void RegisterAdminPages(http::Router& r, app::Service& s) {
           u.username = f.Get("username");
           u.display_name = f.Get("display_name");
           auto role = domain::RoleFromCode(f.Get("role"));
-          if (!role) return Status::InvalidArgument("vai trò không hợp lệ");
+          if (!role) return Status::InvalidArgument("Vai trò không hợp lệ.");
           u.role = *role;
           u.unit_id = IdOf(f.Get("unit"));
           auto res = c.service.CreateUser(&c.caller, u, f.Get("password"));
@@ -195,10 +180,14 @@ void RegisterAdminPages(http::Router& r, app::Service& s) {
           domain::Field field;
           field.name = f.Get("name");
           field.unit_ids = UnitIdsOf(f.Get("units"), *units, &unknown);
-          if (!unknown.empty()) return Status::InvalidArgument("không rõ đơn vị " + unknown[0]);
+          if (!unknown.empty()) return Status::InvalidArgument("Không rõ đơn vị " + unknown[0]);
           auto res = c.service.CreateField(&c.caller, field);
           return res.ok() ? Status::Ok() : res.status();
         }));
+
+  admin::RegisterUnitPages(r, s);
+  admin::RegisterUserPages(r, s);
+  admin::RegisterFieldPages(r, s);
 }
 
 }  // namespace dondoc::web

@@ -1,0 +1,109 @@
+#include "web/admin_support.h"
+
+#include <charconv>
+#include <functional>
+
+namespace dondoc::web::admin {
+
+using nlohmann::json;
+
+http::RouteDoc PageDoc(const char* summary) {
+  http::RouteDoc d;
+  d.summary = summary;
+  d.tag = "pages";
+  return d;
+}
+
+std::optional<domain::Id> IdOf(const std::string& s) {
+  domain::Id v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+std::optional<domain::Id> PathId(const http::Request& req) { return IdOf(req.Param("id")); }
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string piece;
+  auto flush = [&] {
+    size_t b = piece.find_first_not_of(" \t\r\n");
+    size_t e = piece.find_last_not_of(" \t\r\n");
+    if (b != std::string::npos) out.push_back(piece.substr(b, e - b + 1));
+    piece.clear();
+  };
+  for (char ch : s) {
+    if (ch == ',' || ch == ';') {
+      flush();
+    } else {
+      piece.push_back(ch);
+    }
+  }
+  flush();
+  return out;
+}
+
+std::map<domain::Id, int> UnitDepths(const std::vector<domain::Unit>& units) {
+  // Parents come before children, so one pass suffices.
+  std::map<domain::Id, int> depth;
+  for (const auto& u : units) {
+    auto p = u.parent_id ? depth.find(*u.parent_id) : depth.end();
+    depth[u.id] = p == depth.end() ? 0 : p->second + 1;
+  }
+  return depth;
+}
+
+std::vector<const domain::Unit*> TreeOrder(const std::vector<domain::Unit>& units) {
+  std::map<std::optional<domain::Id>, std::vector<const domain::Unit*>> children;
+  std::set<domain::Id> present;
+  for (const auto& u : units) present.insert(u.id);
+  for (const auto& u : units) {
+    children[u.parent_id && present.count(*u.parent_id) ? u.parent_id : std::nullopt].push_back(&u);
+  }
+  std::vector<const domain::Unit*> out;
+  std::set<domain::Id> seen;  // the store forbids cycles; this keeps a bad row from looping
+  std::function<void(std::optional<domain::Id>)> walk = [&](std::optional<domain::Id> p) {
+    auto it = children.find(p);
+    if (it == children.end()) return;
+    for (const auto* u : it->second) {
+      if (!seen.insert(u->id).second) continue;
+      out.push_back(u);
+      walk(u->id);
+    }
+  };
+  walk(std::nullopt);
+  return out;
+}
+
+json UnitChoices(const std::vector<domain::Unit>& units, const std::set<domain::Id>& selected,
+                 const std::set<domain::Id>& hidden) {
+  std::map<domain::Id, int> depth = UnitDepths(units);
+  json out = json::array();
+  for (const auto* u : TreeOrder(units)) {
+    if (hidden.count(u->id)) continue;
+    std::string indent;
+    for (int i = 0; i < depth[u->id]; ++i) indent += "\u00A0\u00A0\u00A0";
+    out.push_back({{"id", u->id},
+                   {"name", u->name},
+                   {"label", indent + u->name},
+                   {"depth", depth[u->id]},
+                   {"selected", selected.count(u->id) > 0}});
+  }
+  return out;
+}
+
+std::string AdminMessage(const Status& st) {
+  return st.code() == StatusCode::kInvalidArgument ? st.message() : VietnameseMessage(st);
+}
+
+http::Response AdminView(PageCall& c, const std::string& title, const std::string& body,
+                         const json& data, std::optional<Flash> flash, int status) {
+  PageSpec spec;
+  spec.title = title;
+  spec.active = "/admin";
+  spec.body = body;
+  spec.flash = std::move(flash);
+  return HtmlResponse(RenderPage(&c.viewer, spec, data), status);
+}
+
+}  // namespace dondoc::web::admin
