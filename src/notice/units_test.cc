@@ -176,5 +176,22 @@ TEST(Tokenize, PunctuationSplit) {
   EXPECT_EQ(t[1].lower, "qua");
 }
 
+// Folded words are remembered per thread, with a bound: folding stays right when a word comes
+// back and after the memory is cleared by many new words.
+TEST(Tokenize, FoldedWordsStayRightPastTheCache) {
+  const std::string text = "Phòng TC-KH UỶ BAN Hoà";
+  const std::vector<std::string> want = {"phòng", "tc - kh", "ủy", "ban", "hòa"};
+  for (int round = 0; round < 2; ++round) {
+    std::vector<Token> t = Tokenize(text);
+    ASSERT_EQ(t.size(), want.size()) << "round " << round;
+    for (size_t k = 0; k < want.size(); ++k) EXPECT_EQ(t[k].lower, want[k]) << round << " " << k;
+    std::string many;
+    for (int w = 0; w < 10000; ++w) many += "Từ" + std::to_string(w) + " ";
+    std::vector<Token> m = Tokenize(many);
+    ASSERT_EQ(m.size(), 10000u);
+    EXPECT_EQ(m[9999].lower, "từ9999");
+  }
+}
+
 }  // namespace
 }  // namespace dondoc::notice

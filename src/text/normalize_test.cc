@@ -43,6 +43,24 @@ TEST(FoldKey, Cases) {
   EXPECT_EQ(FoldKey("Hoà", {.strip_diacritics = true}), FoldKey("Hòa", {.strip_diacritics = true}));
 }
 
+// Table lookups below U+2000, ICU above; a lower case of another byte length is not applied.
+TEST(LowerSameLength, Cases) {
+  const NormalizeCase kCases[] = {
+      {1, "ỦY BAN NHÂN DÂN", "ủy ban nhân dân"},        // Latin Extended Additional, 3 bytes
+      {2, "ĐỨC PHỔ, Quảng Ngãi", "đức phổ, quảng ngãi"},  // Latin Extended-A, 2 bytes
+      {3, "ÀÉÎÕÜ", "àéîõü"},                             // Latin-1
+      {4, "ΣΩ Ж", "σω ж"},                               // Greek, Cyrillic
+      {5, "\xC4\xB0stanbul", "\xC4\xB0stanbul"},          // İ lowers to one byte: kept
+      {6, "\xE2\x85\xA0.", "\xE2\x85\xB0."},                // U+2160 -> U+2170, past the table
+      {7, "\xE1\xBA\x9E", "\xE1\xBA\x9E"},                  // ẞ lowers to ß (2 bytes): kept
+      {8, "\xC3", "\xC3"},                                 // truncated sequence: kept
+      {9, "", ""},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(LowerSameLength(c.in), c.want) << "case " << c.id;
+  }
+}
+
 TEST(StartsUpper, Cases) {
   EXPECT_TRUE(StartsUpper("Ủy"));
   EXPECT_FALSE(StartsUpper("ủy"));
