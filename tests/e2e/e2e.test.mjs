@@ -343,6 +343,54 @@ test('screenshots: administration, phone and print layouts', async () => {
   await phone.context.close();
 });
 
+test('the admin renames a unit and imports units from CSV after a preview', async () => {
+  const { context, page } = await signIn('admin');
+  await page.goto(`${base}/admin`);
+  // The edit link is reachable from the keyboard.
+  await page.locator('a[aria-label="Sửa Thanh tra tỉnh"]').focus();
+  await Promise.all([page.waitForURL(/\/admin\/units\/\d+$/), page.keyboard.press('Enter')]);
+  await page.fill('#e-name', 'Thanh tra tỉnh Quảng Ngãi (đã đổi)');
+  await page.fill('#e-aliases', 'Thanh tra tỉnh, TTr tỉnh');
+  await Promise.all([page.waitForURL(/ok=unit/), page.click('form button.primary')]);
+  assert.match(await page.textContent('.alert-ok'), /Đã lưu đơn vị/);
+  assert.ok((await page.textContent('.tree')).includes('Thanh tra tỉnh Quảng Ngãi (đã đổi)'));
+
+  // A CSV file with a BOM and CRLF line ends: one good row, one with an unknown parent.
+  const csv = '\ufeffname,aliases,kind,parent\r\n' +
+    'Tổ công tác cải cách hành chính,Tổ CCHC,to,UBND thị xã Đức Phổ\r\n' +
+    'Tổ không cấp trên,,to,Phòng Không Tồn Tại\r\n';
+  await page.click('#csv-import summary');
+  await page.setInputFiles('#u-csv-file',
+    { name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await Promise.all([page.waitForURL(/\/admin\/units\/csv$/),
+    page.click('#csv-import button[type=submit]')]);
+  const summary = await page.textContent('#csv-summary');
+  assert.match(summary, /1\s*đơn vị sẽ được thêm mới/);
+  assert.match(summary, /1\s*dòng lỗi/);
+  const bad = page.locator('tr.row-error');
+  assert.equal(await bad.count(), 1);
+  assert.match(await bad.textContent(), /3[\s\S]*Không tìm thấy đơn vị cấp trên «Phòng Không Tồn Tại»/);
+  await shot(page, '17-admin-csv-preview');
+  // Nothing is stored before "Nhập".
+  const before = await (await context.request.get(`${base}/admin`)).text();
+  assert.ok(!before.includes('Tổ công tác cải cách hành chính'));
+  await Promise.all([page.waitForURL(/ok=csv/), page.click('text=Nhập 1 đơn vị')]);
+  assert.match(await page.textContent('.alert-ok'), /Đã nhập 1 đơn vị mới/);
+  const tree = await page.textContent('.tree');
+  assert.ok(tree.includes('Tổ công tác cải cách hành chính'));
+  assert.ok(!tree.includes('Tổ không cấp trên'));
+  await shot(page, '18-admin-after-import');
+  // The edit pages of a user and of a field.
+  await page.click('a[aria-label="Sửa người dùng tckh"]');
+  assert.match(await page.textContent('h1'), /Người dùng: tckh/);
+  await shot(page, '19-admin-user');
+  await page.goto(`${base}/admin`);
+  await page.click('#fields a[aria-label^="Sửa lĩnh vực"]');
+  assert.match(await page.textContent('h1'), /Sửa lĩnh vực/);
+  await shot(page, '20-admin-field', false);
+  await context.close();
+});
+
 test('the office adds a unit the review found unknown to the directory', async () => {
   const { context, page } = await signIn('vanphong');
   await page.goto(`${base}/import`);
