@@ -25,13 +25,15 @@ bool IsPunct(const std::vector<Token>& t, size_t i, std::string_view p) {
   return i < t.size() && t[i].punct && t[i].text == p;
 }
 bool Seq(const std::vector<Token>& t, size_t i, std::initializer_list<std::string_view> words) {
+  // Called at nearly every token with many phrases: fail on length before comparing bytes.
+  if (words.size() > (i < t.size() ? t.size() - i : 0)) return false;
   for (std::string_view w : words) {
-    if (w == "," || w == ":") {
-      if (!IsPunct(t, i, w)) return false;
-    } else if (!Is(t, i, w)) {
+    const Token& tk = t[i++];
+    if (w.size() == 1 && (w[0] == ',' || w[0] == ':')) {
+      if (!tk.punct || tk.text != w) return false;
+    } else if (tk.punct || tk.lower.size() != w.size() || tk.lower != w) {
       return false;
     }
-    ++i;
   }
   return true;
 }
