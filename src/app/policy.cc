@@ -118,4 +118,12 @@ bool ActsForTask(const Caller& caller, const domain::Task& task, bool support_ok
   return support_ok && Intersects(caller.own_units, task.support_unit_ids);
 }
 
+std::string ReadViewKey(const Caller& caller) {
+  std::string key(domain::RoleCode(caller.role()));
+  key += caller.user.disabled ? "|x|" : "|a|";
+  if (!caller.scope_units) return key + "*";
+  for (domain::Id id : *caller.scope_units) key += std::to_string(id) + ",";
+  return key;
+}
+
 }  // namespace dondoc::app

@@ -7,6 +7,7 @@
 #ifndef DONDOC_APP_POLICY_H_
 #define DONDOC_APP_POLICY_H_
 
+#include <string>
 #include <string_view>
 
 #include "app/caller.h"
@@ -55,6 +56,10 @@ bool CanSeeTask(const Caller& caller, const domain::Task& task);
 // True when one of the caller's own units (unit role) is a lead (or, with `support_ok`, a
 // support) unit of `task`.
 bool ActsForTask(const Caller& caller, const domain::Task& task, bool support_ok);
+
+// A key equal for two callers whose reads are answered alike (everything the checks above and
+// the read use cases look at: role, disabled, visible units), for caches of whole answers.
+std::string ReadViewKey(const Caller& caller);
 
 }  // namespace dondoc::app
 

@@ -13,6 +13,7 @@
 
 #include "app/bulk.h"
 #include "app/caller.h"
+#include "app/caller_cache.h"
 #include "app/clock.h"
 #include "app/credentials.h"
 #include "app/policy.h"
@@ -239,6 +240,8 @@ class Service {
   Id tenant_id_;
   ServiceOptions options_;
   std::atomic<long> occurrences_day_{-1};  // DaysSinceEpoch of the last CatchUpOccurrences
+  // Authenticated tokens until the next commit (or 5 s: writes by other processes).
+  CallerCache callers_{10000, 5};
 };
 
 // Appends one audit row. `before`/`after` are JSON object texts or "".

@@ -138,6 +138,17 @@ Status Service::Logout(const Caller& caller) {
 Result<Caller> Service::AuthenticateSession(const std::string& token) {
   if (token.empty() || token.size() > 200) return Status::Unauthenticated("Please sign in.");
   const std::string hash = HashToken(token);
+  const domain::Timestamp now = clock_.Now();
+  // Read before the session: a commit after it makes the entry below unusable, never wrong.
+  const std::uint64_t version = store_.DataVersion();
+  const std::string key = "s:" + hash;
+  if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
+    // Expired or due for a touch (a write): the full path below decides.
+    if (hit->expires_at > now && hit->last_seen + options_.session_idle > now &&
+        now - hit->last_seen < 60) {
+      return std::move(hit->caller);
+    }
+  }
   Result<domain::Session> s = store_.GetSession(tenant_id_, hash);
   if (!s.ok()) {
     if (s.status().code() == StatusCode::kNotFound) {
@@ -145,13 +156,13 @@ Result<Caller> Service::AuthenticateSession(const std::string& token) {
     }
     return s.status();
   }
-  const domain::Timestamp now = clock_.Now();
   if (s->expires_at <= now || s->last_seen + options_.session_idle <= now) {
     return Status::Unauthenticated("Your session has ended; please sign in again.");
   }
   Result<domain::User> user = store_.GetUser(tenant_id_, s->user_id);
   if (!user.ok() || user->disabled) return Status::Unauthenticated("Please sign in.");
-  if (now - s->last_seen >= 60) {
+  const bool touch = now - s->last_seen >= 60;
+  if (touch) {
     DONDOC_RETURN_IF_ERROR(store_.InTransaction(
         [&](store::StoreTx& tx) { return tx.TouchSession(tenant_id_, hash, now); }));
   }
@@ -159,12 +170,21 @@ Result<Caller> Service::AuthenticateSession(const std::string& token) {
   c.via_session = true;
   c.csrf = s->csrf;
   c.session_hash = hash;
+  // After a touch the version has moved: the next request reads the session again.
+  if (!touch) callers_.Put(key, version, now, CachedCaller{c, s->expires_at, s->last_seen});
   return c;
 }
 
 Result<Caller> Service::AuthenticateBearer(const std::string& token) {
   if (token.empty() || token.size() > 200) return Status::Unauthenticated("Invalid API token.");
-  Result<domain::ApiToken> t = store_.GetApiToken(tenant_id_, HashToken(token));
+  const std::string hash = HashToken(token);
+  const domain::Timestamp now = clock_.Now();
+  const std::uint64_t version = store_.DataVersion();
+  const std::string key = "b:" + hash;
+  if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
+    return std::move(hit->caller);
+  }
+  Result<domain::ApiToken> t = store_.GetApiToken(tenant_id_, hash);
   if (!t.ok()) {
     if (t.status().code() == StatusCode::kNotFound) {
       return Status::Unauthenticated("Invalid API token.");
@@ -173,7 +193,9 @@ Result<Caller> Service::AuthenticateBearer(const std::string& token) {
   }
   Result<domain::User> user = store_.GetUser(tenant_id_, t->user_id);
   if (!user.ok() || user->disabled) return Status::Unauthenticated("Invalid API token.");
-  return MakeCaller(store_, std::move(user).value());
+  DONDOC_ASSIGN_OR_RETURN(Caller c, MakeCaller(store_, std::move(user).value()));
+  callers_.Put(key, version, now, CachedCaller{c, 0, 0});
+  return c;
 }
 
 Result<std::string> Service::CreateApiToken(const Caller* by, std::string_view username,

@@ -20,9 +20,67 @@ json CountsJson(const domain::ScoreCounts& c) {
           {"overdue_rate", c.overdue_rate()}};
 }
 
+// GET /api/v1/scorecards for `c`, with `today` as the default as_of.
+Response ScorecardsAnswer(app::Service& s, UnitNamesCache& n, const Request& req,
+                          const app::Caller& c, text::Date today) {
+  std::string by = req.Query("by").value_or("unit");
+  store::ScoreGroup group;
+  if (by == "unit" || by.empty()) {
+    group = store::ScoreGroup::kUnit;
+    by = "unit";
+  } else if (by == "field") {
+    group = store::ScoreGroup::kField;
+  } else if (by == "notice") {
+    group = store::ScoreGroup::kNotice;
+  } else {
+    return Response::Error(400, "invalid_argument", "by must be unit, field or notice.");
+  }
+  Result<std::optional<text::Date>> as_of = DateQuery(req, "as_of");
+  if (!as_of.ok()) return ErrorResponse(as_of.status());
+  Result<std::optional<long>> notice = IntQuery(req, "notice");
+  if (!notice.ok()) return ErrorResponse(notice.status());
+  text::Date date = as_of->value_or(today);
+  std::optional<domain::Id> notice_id;
+  if (*notice) notice_id = **notice;
+  Result<std::vector<domain::ScoreRow>> rows = s.Scorecards(c, group, date, notice_id);
+  if (!rows.ok()) return ErrorResponse(rows.status());
+  UnitNames unit_names;
+  std::map<domain::Id, std::string> names;
+  if (group == store::ScoreGroup::kUnit) {
+    unit_names = NamesOf(n, c);
+  } else if (group == store::ScoreGroup::kField) {
+    Result<std::vector<domain::Field>> fields = s.ListFields(c);
+    if (fields.ok()) {
+      for (const auto& f : *fields) names[f.id] = f.name;
+    }
+  }
+  json items = json::array();
+  domain::ScoreCounts sum;
+  for (const domain::ScoreRow& row : *rows) {
+    json j = CountsJson(row.counts);
+    j["id"] = row.key;
+    j[by + "_id"] = row.key;
+    if (group == store::ScoreGroup::kNotice) {
+      Result<app::NoticeView> n = s.GetNotice(c, row.key);
+      j["name"] = n.ok() ? (n->notice.number.empty() ? n->notice.subject : n->notice.number)
+                         : std::string();
+    } else if (group == store::ScoreGroup::kUnit) {
+      j["name"] = unit_names.Name(row.key);
+    } else {
+      j["name"] = names.count(row.key) ? names[row.key] : std::string();
+    }
+    j[by] = {{"id", row.key}, {"name", j["name"]}};
+    items.push_back(j);
+  }
+  json out = ListJson(items, static_cast<long>(items.size()));
+  out["by"] = by;
+  out["as_of"] = date.ToIso();
+  return Response::Json(200, out);
+}
+
 }  // namespace
 
-void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
+void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache& b) {
   r.Add("GET", "/api/v1/scorecards",
         Doc("Scorecards as of a date: assigned, done_on_time, done_late, overdue, in_progress, "
             "not_due, completion_rate, overdue_rate per unit, field or notice",
@@ -30,60 +88,13 @@ void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
             .Q("by", "string", "unit (default) | field | notice")
             .Q("as_of", "string", "YYYY-MM-DD, default today")
             .Q("notice", "integer", "only tasks of this notice"),
-        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
-          std::string by = req.Query("by").value_or("unit");
-          store::ScoreGroup group;
-          if (by == "unit" || by.empty()) {
-            group = store::ScoreGroup::kUnit;
-            by = "unit";
-          } else if (by == "field") {
-            group = store::ScoreGroup::kField;
-          } else if (by == "notice") {
-            group = store::ScoreGroup::kNotice;
-          } else {
-            return Response::Error(400, "invalid_argument", "by must be unit, field or notice.");
-          }
-          Result<std::optional<text::Date>> as_of = DateQuery(req, "as_of");
-          if (!as_of.ok()) return ErrorResponse(as_of.status());
-          Result<std::optional<long>> notice = IntQuery(req, "notice");
-          if (!notice.ok()) return ErrorResponse(notice.status());
-          text::Date date = as_of->value_or(s.clock().Today());
-          std::optional<domain::Id> notice_id;
-          if (*notice) notice_id = **notice;
-          Result<std::vector<domain::ScoreRow>> rows = s.Scorecards(c, group, date, notice_id);
-          if (!rows.ok()) return ErrorResponse(rows.status());
-          UnitNames unit_names;
-          std::map<domain::Id, std::string> names;
-          if (group == store::ScoreGroup::kUnit) {
-            unit_names = NamesOf(n, c);
-          } else if (group == store::ScoreGroup::kField) {
-            Result<std::vector<domain::Field>> fields = s.ListFields(c);
-            if (fields.ok()) {
-              for (const auto& f : *fields) names[f.id] = f.name;
-            }
-          }
-          json items = json::array();
-          domain::ScoreCounts sum;
-          for (const domain::ScoreRow& row : *rows) {
-            json j = CountsJson(row.counts);
-            j["id"] = row.key;
-            j[by + "_id"] = row.key;
-            if (group == store::ScoreGroup::kNotice) {
-              Result<app::NoticeView> n = s.GetNotice(c, row.key);
-              j["name"] = n.ok() ? (n->notice.number.empty() ? n->notice.subject : n->notice.number)
-                                 : std::string();
-            } else if (group == store::ScoreGroup::kUnit) {
-              j["name"] = unit_names.Name(row.key);
-            } else {
-              j["name"] = names.count(row.key) ? names[row.key] : std::string();
-            }
-            j[by] = {{"id", row.key}, {"name", j["name"]}};
-            items.push_back(j);
-          }
-          json out = ListJson(items, static_cast<long>(items.size()));
-          out["by"] = by;
-          out["as_of"] = date.ToIso();
-          return Response::Json(200, out);
+        Authed(s, [&s, &n, &b](Request& req, const app::Caller& c) {
+          // The answer depends on the parameters, the day and the caller's view only.
+          const text::Date today = s.clock().Today();
+          return CachedJson(
+              b, "scorecards|" + today.ToIso() + "|" + app::ReadViewKey(c) + "|" + req.query_string,
+              [&] { return ScorecardsAnswer(s, n, req, c, today); },
+              [&] { return s.clock().Today() == today; });
         }));
 
   r.Add("GET", "/api/v1/audit",

@@ -188,11 +188,14 @@ void RegisterApi(Router& router, app::Service& service, ApiOptions options) {
   // Lives as long as the routes that capture it: owned by the router.
   UnitNamesCache& names =
       router.Own(std::make_unique<UnitNamesCache>(service, options.data_version));
+  // 64 MB of whole answers at most (the server's RSS budget is 150 MB).
+  BodyCache& bodies =
+      router.Own(std::make_unique<BodyCache>(options.data_version, 64u << 20));
   RegisterAuthRoutes(router, service, names, options);
   RegisterDirectoryRoutes(router, service, names);
   RegisterNoticeRoutes(router, service, names);
-  RegisterTaskRoutes(router, service, names);
-  RegisterOversightRoutes(router, service, names);
+  RegisterTaskRoutes(router, service, names, bodies);
+  RegisterOversightRoutes(router, service, names, bodies);
   RegisterOccurrenceRoutes(router, service);
   Router* r = &router;
   router.Add("GET", "/api/v1/openapi.json",

@@ -9,6 +9,7 @@
 
 #include "app/service.h"
 #include "http/api.h"
+#include "http/body_cache.h"
 #include "http/api_json.h"
 #include "http/errors.h"
 #include "http/message.h"
@@ -69,8 +70,8 @@ Response Created(const nlohmann::json& body);
 void RegisterAuthRoutes(Router& r, app::Service& s, UnitNamesCache& n, const ApiOptions& o);
 void RegisterDirectoryRoutes(Router& r, app::Service& s, UnitNamesCache& n);
 void RegisterNoticeRoutes(Router& r, app::Service& s, UnitNamesCache& n);
-void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n);
-void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n);
+void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache& b);
+void RegisterOversightRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache& b);
 
 }  // namespace dondoc::http
 

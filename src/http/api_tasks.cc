@@ -115,6 +115,32 @@ json TaskDetailJson(app::Service& s, UnitNamesCache& n, const app::Caller& c,
   return j;
 }
 
+// GET /api/v1/tasks/{id}. The body depends on the task, the day and whether the caller may
+// read unit names; who may see the task is checked on every request, cached or not.
+Response TaskDetailAnswer(app::Service& s, UnitNamesCache& n, BodyCache& b, const app::Caller& c,
+                          domain::Id id) {
+  const text::Date today = s.clock().Today();
+  const bool named = app::Authorize(c, app::Action::kReadDirectory).ok();
+  const std::string key =
+      "task|" + std::to_string(id) + "|" + today.ToIso() + (named ? "|n" : "|-");
+  const std::uint64_t version = b.Version();
+  if (auto hit = b.Get(key, version)) {
+    // Anyone else (or any error) takes the full path below, which answers as it always did.
+    if (hit->task && app::Authorize(c, app::Action::kReadTasks).ok() &&
+        app::CanSeeTask(c, *hit->task)) {
+      return JsonBody(hit->body);
+    }
+  }
+  Result<app::TaskView> v = s.GetTask(c, id);
+  if (!v.ok()) return ErrorResponse(v.status());
+  Response res = Response::Json(200, TaskDetailJson(s, n, c, *v));
+  if (b.enabled() && s.clock().Today() == today) {
+    b.Put(key, version,
+          std::make_shared<const CachedBody>(CachedBody{ShareBody(res), v->detail.task}));
+  }
+  return res;
+}
+
 // Runs `fn(id, caller)` for routes on /tasks/{id}.
 template <typename F>
 AuthedHandler OnTask(F fn) {
@@ -127,7 +153,7 @@ AuthedHandler OnTask(F fn) {
 
 }  // namespace
 
-void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
+void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache& b) {
   r.Add("GET", "/api/v1/tasks",
         Doc("Tasks the caller may see, filtered and paged", "tasks")
             .Q("unit", "integer", "tasks of this unit or its sub-units")
@@ -145,24 +171,28 @@ void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n) {
             .Q("sort", "string", "due | -due | -created | id | -updated | rank")
             .Q("limit", "integer", "page size, default 50, at most 500")
             .Q("offset", "integer", "rows to skip"),
-        Authed(s, [&s, &n](Request& req, const app::Caller& c) {
-          text::Date today = s.clock().Today();
-          Result<store::TaskFilter> f = TaskFilterOf(req, today);
-          if (!f.ok()) return ErrorResponse(f.status());
-          Result<store::Page<domain::Task>> page = s.ListTasks(c, *f);
-          if (!page.ok()) return ErrorResponse(page.status());
-          UnitNames names = NamesOf(n, c);
-          json items = json::array();
-          for (const domain::Task& t : page->items) items.push_back(TaskJson(t, names, today));
-          return Response::Json(200, ListJson(items, page->total));
+        Authed(s, [&s, &n, &b](Request& req, const app::Caller& c) {
+          const text::Date today = s.clock().Today();
+          // The answer depends on the parameters, the day and the caller's view only.
+          return CachedJson(
+              b, "tasks|" + today.ToIso() + "|" + app::ReadViewKey(c) + "|" + req.query_string,
+              [&] {
+                Result<store::TaskFilter> f = TaskFilterOf(req, today);
+                if (!f.ok()) return ErrorResponse(f.status());
+                Result<store::Page<domain::Task>> page = s.ListTasks(c, *f);
+                if (!page.ok()) return ErrorResponse(page.status());
+                UnitNames names = NamesOf(n, c);
+                json items = json::array();
+                for (const domain::Task& t : page->items) items.push_back(TaskJson(t, names, today));
+                return Response::Json(200, ListJson(items, page->total));
+              },
+              [&] { return s.clock().Today() == today; });
         }));
 
   r.Add("GET", "/api/v1/tasks/{id}",
         Doc("One task with its progress reports, extensions, comments, files and history", "tasks"),
-        Authed(s, OnTask([&s, &n](Request&, const app::Caller& c, domain::Id id) {
-                 Result<app::TaskView> v = s.GetTask(c, id);
-                 if (!v.ok()) return ErrorResponse(v.status());
-                 return Response::Json(200, TaskDetailJson(s, n, c, *v));
+        Authed(s, OnTask([&s, &n, &b](Request&, const app::Caller& c, domain::Id id) {
+                 return TaskDetailAnswer(s, n, b, c, id);
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/reports",

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,7 +41,12 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
   std::string body;
+  // Set: the body, shared with a cache (`body` is then empty), so that a large cached answer is
+  // neither copied per request nor held once per connection while it is written.
+  std::shared_ptr<const std::string> shared_body;
   bool close = false;  // ask the server to close the connection after writing
+
+  const std::string& Body() const { return shared_body ? *shared_body : body; }
 
   static Response Json(int status, const nlohmann::json& body);
   // The error shape of api-core.md: {"error": {"code", "message"}}.

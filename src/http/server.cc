@@ -172,7 +172,7 @@ class Session : public std::enable_shared_from_this<Session> {
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
               .count();
       spdlog::info("event=request method={} path={} status={} ms={:.2f} bytes={} remote={}",
-                   req.method, req.path, res.status, ms, res.body.size(), remote_);
+                   req.method, req.path, res.status, ms, res.Body().size(), remote_);
     }
     return res;
   }
@@ -190,8 +190,32 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Write(Response res, bool keep_alive, unsigned version) {
-    keep_alive = keep_alive && !shared_.stopping;
+    if (res.shared_body) return WriteShared(std::move(res), keep_alive, version);
     auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->body() = std::move(res.body);
+    auto& msg = *out;  // before `out` is moved into the call
+    Send(std::move(out), msg, std::move(res), keep_alive, version);
+  }
+
+  // A body shared with a cache: written from the shared bytes, which the message keeps alive.
+  void WriteShared(Response res, bool keep_alive, unsigned version) {
+    struct Out {
+      std::shared_ptr<const std::string> bytes;
+      bhttp::response<bhttp::span_body<const char>> msg;
+    };
+    auto out = std::make_shared<Out>();
+    out->bytes = std::move(res.shared_body);
+    out->msg.body() = beast::span<const char>(out->bytes->data(), out->bytes->size());
+    auto& msg = out->msg;
+    Send(std::move(out), msg, std::move(res), keep_alive, version);
+  }
+
+  // Sets the status line and headers of `msg` (owned by `owner`) from `res` and writes it.
+  template <typename Message>
+  void Send(std::shared_ptr<void> owner, Message& msg, Response res, bool keep_alive,
+            unsigned version) {
+    keep_alive = keep_alive && !shared_.stopping;
+    Message* out = &msg;
     out->version(version);
     out->result(static_cast<unsigned>(res.status));
     out->set(bhttp::field::server, "dondoc");
@@ -201,10 +225,9 @@ class Session : public std::enable_shared_from_this<Session> {
       out->set(bhttp::field::content_type, ct);
     }
     for (auto& [name, value] : res.headers) out->insert(name, value);
-    out->body() = std::move(res.body);
     out->keep_alive(keep_alive);
     out->prepare_payload();
-    response_ = out;
+    response_ = std::move(owner);
     stream_.expires_after(shared_.options.body_timeout);
     bhttp::async_write(
         stream_, *out,

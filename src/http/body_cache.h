@@ -1,0 +1,68 @@
+// Whole answers (status 200, serialised JSON) of read routes, kept for one data version: between
+// two commits the same question from a caller with the same view gets the same bytes, so a
+// repeated read costs a map look-up instead of SQL and JSON building.
+#ifndef DONDOC_HTTP_BODY_CACHE_H_
+#define DONDOC_HTTP_BODY_CACHE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "domain/task.h"
+#include "http/message.h"
+
+namespace dondoc::http {
+
+struct CachedBody {
+  std::shared_ptr<const std::string> body;
+  // For answers about one task: the task, so that each caller's right to see it is checked
+  // on a hit (app::CanSeeTask) instead of being part of the key.
+  std::optional<domain::Task> task;
+};
+
+// Key → body for one data version at a time: a Put of a newer version drops every older entry;
+// a Get or Put of an older version finds or keeps nothing. Holds at most `max_bytes` of bodies
+// (all are dropped when the next one does not fit). Thread-safe.
+//
+// The key must name everything the answer depends on besides the data: the route and its
+// parameters, the date used for statuses and the caller's view (app::ReadViewKey) unless the
+// entry carries a task to check per caller.
+class BodyCache {
+ public:
+  // `data_version` is Store::DataVersion behind the service; unset: nothing is kept.
+  BodyCache(std::function<std::uint64_t()> data_version, size_t max_bytes);
+
+  bool enabled() const { return static_cast<bool>(data_version_); }
+  // The current data version; read it before the reads whose answer is Put.
+  std::uint64_t Version() const { return data_version_ ? data_version_() : 0; }
+
+  std::shared_ptr<const CachedBody> Get(const std::string& key, std::uint64_t version);
+  void Put(const std::string& key, std::uint64_t version, std::shared_ptr<const CachedBody> value);
+
+ private:
+  const std::function<std::uint64_t()> data_version_;
+  const size_t max_bytes_;
+  std::mutex mu_;
+  std::uint64_t version_ = 0;                                                   // guarded by mu_
+  size_t bytes_ = 0;                                                            // guarded by mu_
+  std::unordered_map<std::string, std::shared_ptr<const CachedBody>> entries_;  // guarded by mu_
+};
+
+// The answer to a route whose 200 body depends only on `key` and the data: from `cache` when
+// present at the current version, else `h()`, kept when its status is 200 and `keep` (if set)
+// still holds after it (say, the day named in the key has not ended meanwhile).
+Response CachedJson(BodyCache& cache, const std::string& key, const std::function<Response()>& h,
+                    const std::function<bool()>& keep = nullptr);
+
+// A 200 JSON answer with `body` as it is.
+Response JsonBody(std::shared_ptr<const std::string> body);
+// `res` with its body moved into a shared string (for a cache), answering as before.
+std::shared_ptr<const std::string> ShareBody(Response& res);
+
+}  // namespace dondoc::http
+
+#endif  // DONDOC_HTTP_BODY_CACHE_H_

@@ -1,0 +1,235 @@
+// Whole-answer caching of the read routes: a repeated question is answered from the cache
+// only at the same data version, and never to a caller who may not see the answer.
+#include "http/body_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/service.h"
+#include "http/api.h"
+#include "http/dispatch.h"
+#include "store/sqlite_store.h"
+
+namespace dondoc::http {
+namespace {
+
+using nlohmann::json;
+
+std::shared_ptr<const CachedBody> Body(std::string s) {
+  return std::make_shared<const CachedBody>(
+      CachedBody{std::make_shared<const std::string>(std::move(s)), std::nullopt});
+}
+
+TEST(BodyCacheTest, AnswersOnlyAtItsVersion) {
+  std::uint64_t version = 3;
+  BodyCache cache([&] { return version; }, 1 << 20);
+  ASSERT_TRUE(cache.enabled());
+  cache.Put("k", 3, Body("a"));
+  ASSERT_NE(cache.Get("k", 3), nullptr);
+  EXPECT_EQ(*cache.Get("k", 3)->body, "a");
+  EXPECT_EQ(cache.Get("other", 3), nullptr);
+  EXPECT_EQ(cache.Get("k", 4), nullptr);
+  cache.Put("j", 4, Body("b"));  // a newer version drops the older entries
+  EXPECT_EQ(cache.Get("k", 3), nullptr);
+  cache.Put("k", 3, Body("a"));  // read before the commit of version 4: not kept
+  EXPECT_EQ(cache.Get("k", 4), nullptr);
+  EXPECT_EQ(*cache.Get("j", 4)->body, "b");
+}
+
+TEST(BodyCacheTest, KeepsAtMostMaxBytes) {
+  BodyCache cache([] { return 1; }, 400);
+  cache.Put("big", 1, Body(std::string(200, 'x')));  // over a quarter: never kept
+  EXPECT_EQ(cache.Get("big", 1), nullptr);
+  cache.Put("a", 1, Body(std::string(90, 'a')));
+  cache.Put("b", 1, Body(std::string(90, 'b')));
+  cache.Put("c", 1, Body(std::string(90, 'c')));
+  cache.Put("d", 1, Body(std::string(90, 'd')));
+  cache.Put("e", 1, Body(std::string(90, 'e')));  // no room: the others go
+  EXPECT_EQ(cache.Get("a", 1), nullptr);
+  EXPECT_EQ(*cache.Get("e", 1)->body, std::string(90, 'e'));
+}
+
+TEST(BodyCacheTest, WithoutAVersionNothingIsKept) {
+  BodyCache cache(nullptr, 1 << 20);
+  int calls = 0;
+  auto h = [&] {
+    ++calls;
+    return JsonBody(std::make_shared<const std::string>("{}"));
+  };
+  CachedJson(cache, "k", h);
+  CachedJson(cache, "k", h);
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(BodyCacheTest, OnlyOkJsonAnswersAreKept) {
+  BodyCache cache([] { return 1; }, 1 << 20);
+  int calls = 0;
+  auto error = [&] {
+    ++calls;
+    return Response::Error(404, "not_found", "no");
+  };
+  EXPECT_EQ(CachedJson(cache, "e", error).status, 404);
+  EXPECT_EQ(CachedJson(cache, "e", error).status, 404);
+  EXPECT_EQ(calls, 2);
+  auto ok = [&] {
+    ++calls;
+    Response r;
+    r.body = "{\"a\":1}";
+    return r;
+  };
+  CachedJson(cache, "o", ok);
+  EXPECT_EQ(CachedJson(cache, "o", ok).Body(), "{\"a\":1}");
+  EXPECT_EQ(calls, 3);
+  CachedJson(cache, "n", ok, [] { return false; });  // the day ended meanwhile
+  CachedJson(cache, "n", ok);
+  EXPECT_EQ(calls, 5);
+}
+
+// Units A and B, an active notice with task TA (lead A) and TB (lead B), the Office and a
+// user of each unit with a Bearer token; the API with caching on.
+class CachedApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::SqliteOptions o;
+    o.path = ":memory:";
+    store_ = std::move(store::OpenSqliteStore(o)).value();
+    Status st = store_->InTransaction([&](store::StoreTx& tx) -> Status {
+      DONDOC_ASSIGN_OR_RETURN(tenant_, tx.CreateTenant({0, "t", "T", 0}));
+      domain::Unit u;
+      u.tenant_id = tenant_;
+      u.name = "A";
+      DONDOC_ASSIGN_OR_RETURN(unit_a_, tx.CreateUnit(u));
+      u.name = "B";
+      DONDOC_ASSIGN_OR_RETURN(unit_b_, tx.CreateUnit(u));
+      domain::Notice n;
+      n.tenant_id = tenant_;
+      n.text = "text";
+      n.sha256 = "aa";
+      DONDOC_ASSIGN_OR_RETURN(domain::Id notice, tx.CreateNotice(n));
+      domain::Task t;
+      t.tenant_id = tenant_;
+      t.notice_id = notice;
+      t.text = "Task of A";
+      t.lead_unit_ids = {unit_a_};
+      t.due = text::Date::FromIso("2023-08-01");
+      DONDOC_ASSIGN_OR_RETURN(task_a_, tx.CreateTask(t));
+      t.text = "Task of B";
+      t.lead_unit_ids = {unit_b_};
+      DONDOC_ASSIGN_OR_RETURN(task_b_, tx.CreateTask(t));
+      return tx.ActivateNotice(tenant_, notice, 1);
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    service_ = std::make_unique<app::Service>(*store_, clock_, hasher_, tenant_);
+    struct {
+      const char* name;
+      domain::Role role;
+      std::optional<domain::Id> unit;
+    } users[] = {{"office", domain::Role::kOffice, std::nullopt},
+                 {"clerk_a", domain::Role::kUnit, unit_a_},
+                 {"clerk_b", domain::Role::kUnit, unit_b_}};
+    for (const auto& spec : users) {
+      domain::User u;
+      u.username = spec.name;
+      u.role = spec.role;
+      u.unit_id = spec.unit;
+      ASSERT_TRUE(service_->CreateUser(nullptr, u, "password123").ok());
+      tokens_[spec.name] = service_->CreateApiToken(nullptr, spec.name, "test").value();
+    }
+    ApiOptions options;
+    options.data_version = [this] { return store_->DataVersion(); };
+    RegisterApi(router_, *service_, options);
+  }
+
+  Response Get(const std::string& who, const std::string& target) {
+    return Call("GET", who, target, "");
+  }
+  Response Call(const std::string& method, const std::string& who, const std::string& target,
+                const std::string& body) {
+    Request req;
+    req.method = method;
+    req.target = target;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) req.query_string = target.substr(q + 1);
+    req.body = body;
+    req.headers["authorization"] = "Bearer " + tokens_[who];
+    if (!body.empty()) req.headers["content-type"] = "application/json";
+    req.remote_address = "127.0.0.1";
+    return Dispatch(router_, req);
+  }
+  static std::vector<domain::Id> Ids(const Response& r) {
+    std::vector<domain::Id> ids;
+    const json j = json::parse(r.Body());
+    for (const auto& item : j["items"]) ids.push_back(item["id"].get<domain::Id>());
+    return ids;
+  }
+
+  std::unique_ptr<store::Store> store_;
+  app::FixedClock clock_{app::FixedClock::NoonOf(*text::Date::FromIso("2023-07-01"))};
+  app::PasswordHasher hasher_{app::HasherOptions::ForTests()};
+  std::unique_ptr<app::Service> service_;
+  Router router_;
+  domain::Id tenant_ = 0, unit_a_ = 0, unit_b_ = 0, task_a_ = 0, task_b_ = 0;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(CachedApiTest, ATaskCachedForOneCallerIsStillRefusedToAnother) {
+  const std::string path = "/api/v1/tasks/" + std::to_string(task_a_);
+  Response office = Get("office", path);
+  ASSERT_EQ(office.status, 200);
+  EXPECT_EQ(Get("office", path).Body(), office.Body());  // from the cache
+  EXPECT_EQ(Get("clerk_b", path).status, 404);
+  EXPECT_EQ(Get("clerk_b", path).status, 404);
+  Response a = Get("clerk_a", path);
+  ASSERT_EQ(a.status, 200);
+  EXPECT_EQ(a.Body(), office.Body());
+  // And the other way round: first asked by someone who may not see it.
+  const std::string other = "/api/v1/tasks/" + std::to_string(task_b_);
+  EXPECT_EQ(Get("clerk_a", other).status, 404);
+  EXPECT_EQ(Get("clerk_b", other).status, 200);
+  EXPECT_EQ(Get("clerk_a", other).status, 404);
+}
+
+TEST_F(CachedApiTest, ListsAreKeptPerCallerView) {
+  const std::string path = "/api/v1/tasks?limit=25";
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(Ids(Get("clerk_a", path)), std::vector<domain::Id>{task_a_});
+    EXPECT_EQ(Ids(Get("clerk_b", path)), std::vector<domain::Id>{task_b_});
+    EXPECT_EQ(Ids(Get("office", path)), (std::vector<domain::Id>{task_a_, task_b_}));
+  }
+}
+
+TEST_F(CachedApiTest, ScorecardsAreKeptPerCallerView) {
+  const std::string path = "/api/v1/scorecards?by=unit";
+  for (int round = 0; round < 2; ++round) {
+    std::vector<domain::Id> office = Ids(Get("office", path));
+    std::vector<domain::Id> a = Ids(Get("clerk_a", path));
+    EXPECT_EQ(office.size(), 2u);
+    EXPECT_EQ(a, std::vector<domain::Id>{unit_a_});
+  }
+}
+
+TEST_F(CachedApiTest, AWriteIsSeenByTheNextRead) {
+  const std::string task = "/api/v1/tasks/" + std::to_string(task_a_);
+  const std::string list = "/api/v1/tasks?limit=25";
+  ASSERT_EQ(json::parse(Get("clerk_a", task).Body())["progress"], 0);
+  ASSERT_EQ(json::parse(Get("clerk_a", list).Body())["items"][0]["progress"], 0);
+  Response posted = Call("POST", "clerk_a", task + "/reports", R"({"text":"half","percent":50})");
+  ASSERT_EQ(posted.status, 201) << posted.Body();
+  json after = json::parse(Get("clerk_a", task).Body());
+  EXPECT_EQ(after["progress"], 50);
+  EXPECT_EQ(after["reports"].size(), 1u);
+  EXPECT_EQ(json::parse(Get("clerk_a", list).Body())["items"][0]["progress"], 50);
+}
+
+TEST_F(CachedApiTest, ANewDayIsANewQuestion) {
+  const std::string list = "/api/v1/tasks?overdue=true";
+  EXPECT_TRUE(Ids(Get("office", list)).empty());
+  clock_.Set(app::FixedClock::NoonOf(*text::Date::FromIso("2023-08-02")));  // past the due date
+  EXPECT_EQ(Ids(Get("office", list)), (std::vector<domain::Id>{task_a_, task_b_}));
+}
+
+}  // namespace
+}  // namespace dondoc::http
