@@ -47,6 +47,18 @@ login() {  # user → cookie jar path
 office_jar=$(login vanphong)
 leader_jar=$(login chutich)
 unit_jar=$(login u0001)
+# The first request of a page after the start: nothing cached yet (sign-ins only).
+cold_page() {  # label jar path
+  local out
+  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "$2" "$url$3")
+  [ "${out%% *}" = 200 ] || { echo "page_bench: GET $3 as $1: HTTP ${out%% *}"; exit 1; }
+  awk -v label="$1" -v path="$3" -v t="${out#* }" \
+    'BEGIN { printf "  %-10s %-42s first request %7.1f ms\n", label, path, t * 1000 }'
+}
+echo "== first request after the start (cold caches)"
+cold_page leader "$leader_jar" "/dashboard"
+cold_page unit "$unit_jar" "/my"
+
 task_id=$(curl -s -b "$unit_jar" "$url/tasks?role=lead" | grep -o 'href="/tasks/[0-9]*"' | head -1 |
   grep -o '[0-9]*')
 notice_id=$(sqlite3 "$DB" "SELECT id FROM notices WHERE status = 'active' ORDER BY id LIMIT 1")

@@ -11,6 +11,7 @@
 #include "web/task_page_view.h"
 #include "web/task_queries.h"
 #include "web/templates.h"
+#include "web/versioned_cache.h"
 
 namespace dondoc::web {
 namespace {
@@ -132,8 +133,9 @@ http::Response TaskListPage(PageCall& c, bool mine) {
   return HtmlResponse(RenderPage(&c.viewer, spec, data));
 }
 
-http::Response MyWorkPage(PageCall& c) {
-  const text::Date today = c.service.clock().Today();
+// The groups of "Việc của tôi" for the caller's units as of `today` (the caller's own data
+// only through its units and scope: MyWorkKey).
+json MyWorkData(PageCall& c, text::Date today) {
   Names names = NamesFor(c.service, c.caller, nullptr, nullptr);
   auto list = [&](store::TaskFilter f) -> std::vector<domain::Task> {
     f.as_of = today;
@@ -169,10 +171,8 @@ http::Response MyWorkPage(PageCall& c) {
   }
   store::TaskFilter all;
   all.limit = 1;
-  auto total = c.service.ListTasks(c.caller, [&] {
-    all.as_of = today;
-    return all;
-  }());
+  all.as_of = today;
+  auto total = c.service.ListTasks(c.caller, all);
   auto overdue_tasks = list(overdue);
   auto week_tasks = list(week);
   auto group = [&](const char* id, const char* title, const char* empty,
@@ -185,7 +185,7 @@ http::Response MyWorkPage(PageCall& c) {
                 {"rows", std::move(rows)},
                 {"has_rows", has}};
   };
-  json data = {
+  return {
       {"unit", c.viewer.unit_name},
       {"counts",
        {{"overdue", overdue_tasks.size()},
@@ -198,11 +198,38 @@ http::Response MyWorkPage(PageCall& c) {
                           "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
                     group("waiting", "Chưa báo cáo tiến độ",
                           "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
+}
+
+// Everything MyWorkData depends on besides the data version: the day, the role, the user's unit
+// (its name heads the page), the units it acts for and those it may see.
+std::string MyWorkKey(const app::Caller& c, text::Date today) {
+  std::string key = today.ToIso() + "|" + std::string(domain::RoleCode(c.user.role)) + "|" +
+                    (c.user.unit_id ? std::to_string(*c.user.unit_id) : "-") + "|";
+  for (auto id : c.own_units) key += std::to_string(id) + ",";
+  key += "|";
+  if (c.scope_units) {
+    for (auto id : *c.scope_units) key += std::to_string(id) + ",";
+  } else {
+    key += "*";
+  }
+  return key;
+}
+
+http::Response MyWorkPage(PageCall& c, VersionedCache& cache) {
+  const text::Date today = c.service.clock().Today();
+  const std::string key = MyWorkKey(c.caller, today);
+  // Read before computing: a write committed meanwhile makes the entry stale, never wrong.
+  const std::uint64_t version = c.service.DataVersion();
+  std::shared_ptr<const json> data = cache.Get(key, version);
+  if (!data) {
+    data = std::make_shared<const json>(MyWorkData(c, today));
+    cache.Put(key, version, data);
+  }
   PageSpec spec;
   spec.title = "Việc của tôi";
   spec.active = "/my";
   spec.body = "my_work";
-  return HtmlResponse(RenderPage(&c.viewer, spec, data));
+  return HtmlResponse(RenderPage(&c.viewer, spec, *data));
 }
 
 http::Response TaskPage(PageCall& c, std::optional<Flash> flash = std::nullopt, int status = 200) {
@@ -294,8 +321,10 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
         Signed(s, [](PageCall& c) { return BulkPost(c); }));
   r.Add("GET", "/tasks", PageDoc("Task list page with filters in the URL"),
         Signed(s, [](PageCall& c) { return TaskListPage(c, false); }));
+  // "Việc của tôi" per unit scope, recomputed after a write (bench/README.md: page speed).
+  auto my_work = std::make_shared<VersionedCache>(1024);
   r.Add("GET", "/my", PageDoc("A unit user's work: overdue, due this week, waiting for a report"),
-        Signed(s, [](PageCall& c) { return MyWorkPage(c); }));
+        Signed(s, [my_work](PageCall& c) { return MyWorkPage(c, *my_work); }));
   r.Add("GET", "/tasks/{id}", PageDoc("One task with its history and actions"),
         Signed(s, [](PageCall& c) { return TaskPage(c, FlashOf(c.req)); }));
 
