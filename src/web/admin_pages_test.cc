@@ -134,6 +134,8 @@ TEST_F(AdminPagesTest, UnitIsRenamedAndACycleIsRefusedInVietnamese) {
        "<span class=\"muted small\">(Phòng TCKH; TC-KH)</span>"},
       {2, &admin, "/admin/units/" + ubnd, "csrf=" + admin.csrf + "&name=UBND&parent=" + tckh, 400,
        "vòng lặp"},
+      {8, &admin, "/admin/units/" + ubnd, "csrf=" + admin.csrf + "&name=UBND+typed&parent=" + tckh,
+       400, "value=\"UBND typed\""},  // what was typed stays in the form
       {3, &admin, "/admin/units/" + tckh, base + "&name=&parent=" + ubnd, 400,
        "Tên đơn vị cần từ 1 đến 300 byte."},
       {4, &admin, "/admin/units/99999", base + "&name=X", 404, "Không tìm thấy"},
@@ -155,6 +157,31 @@ TEST_F(AdminPagesTest, UnitIsRenamedAndACycleIsRefusedInVietnamese) {
   }
   EXPECT_EQ(Send("GET", "/admin/units/99999", "", &admin).status, 404);
   EXPECT_EQ(Send("GET", "/admin/units/" + tckh, "", &office).status, 403);
+
+  // Moved one level down (UBND → Văn phòng → the unit), the tree nests it there and closes
+  // every list it opens.
+  const std::string office_unit = IdOfLink(admin, "units", "Sửa Văn phòng HĐND và UBND thị xã");
+  ASSERT_FALSE(office_unit.empty());
+  ASSERT_EQ(Send("POST", "/admin/units/" + tckh, base + "&name=TCKH&parent=" + office_unit, &admin)
+                .status,
+            303);
+  std::string page = Send("GET", "/admin", "", &admin).body;
+  size_t from = page.find("<div class=\"tree\">");
+  ASSERT_NE(from, std::string::npos);
+  std::string tree = page.substr(from, page.find("</div>", from) - from);
+  auto count = [&](const std::string& s) {
+    size_t n = 0;
+    for (size_t p = tree.find(s); p != std::string::npos; p = tree.find(s, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<ul>"), count("</ul>"));
+  EXPECT_EQ(count("<li>"), count("</li>"));
+  std::regex nested(
+      "<ul><li><span class=\"unit\">UBND thị xã Đức Phổ</span>.*"
+      "<ul><li><span class=\"unit\">Văn phòng HĐND và UBND thị xã</span>[^<]*"
+      "(<span[^>]*>[^<]*</span>[^<]*|<a[^>]*>[^<]*</a>[^<]*)*"
+      "<ul><li><span class=\"unit\">TCKH</span>");
+  EXPECT_TRUE(std::regex_search(tree, nested)) << tree.substr(0, 1500);
 }
 
 TEST_F(AdminPagesTest, CsvPreviewShowsBadRowsAndAppliesNothingUntilConfirmed) {

@@ -44,11 +44,19 @@ std::vector<std::string> SplitList(const std::string& s) {
 }
 
 std::map<domain::Id, int> UnitDepths(const std::vector<domain::Unit>& units) {
-  // Parents come before children, so one pass suffices.
+  // Walks each unit's parents (not relying on the list's order); the walk stops at a missing
+  // parent and after units.size() steps, so a bad row cannot loop.
+  std::map<domain::Id, std::optional<domain::Id>> parent;
+  for (const auto& u : units) parent[u.id] = u.parent_id;
   std::map<domain::Id, int> depth;
   for (const auto& u : units) {
-    auto p = u.parent_id ? depth.find(*u.parent_id) : depth.end();
-    depth[u.id] = p == depth.end() ? 0 : p->second + 1;
+    int d = 0;
+    std::optional<domain::Id> p = u.parent_id;
+    while (p && parent.count(*p) && d < static_cast<int>(units.size())) {
+      ++d;
+      p = parent[*p];
+    }
+    depth[u.id] = d;
   }
   return depth;
 }

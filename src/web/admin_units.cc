@@ -21,8 +21,10 @@ std::string Joined(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-// The edit form of `unit`, with `flash` (an error) when a save was refused.
-http::Response UnitForm(PageCall& c, domain::Id id, std::optional<Flash> flash, int status) {
+// The edit form of unit `id`, with `flash` (an error) and the values the admin typed (`typed`)
+// when a save was refused.
+http::Response UnitForm(PageCall& c, domain::Id id, std::optional<Flash> flash, int status,
+                        const std::optional<domain::Unit>& typed = std::nullopt) {
   if (auto st = app::Authorize(c.caller, app::Action::kManageUnits); !st.ok()) {
     return StatusPage(&c.viewer, st, "/admin");
   }
@@ -30,6 +32,7 @@ http::Response UnitForm(PageCall& c, domain::Id id, std::optional<Flash> flash, 
   if (!units.ok()) return StatusPage(&c.viewer, units.status(), "/admin");
   auto unit = FindUnit(*units, id);
   if (!unit.ok()) return StatusPage(&c.viewer, unit.status(), "/admin");
+  if (typed) *unit = *typed;
   // A unit cannot go under itself or its sub-units: those are not offered (the use case refuses
   // them too).
   std::set<domain::Id> below;
@@ -105,7 +108,7 @@ void RegisterUnitPages(http::Router& r, app::Service& s) {
             if (st.code() == StatusCode::kPermissionDenied || st.code() == StatusCode::kNotFound) {
               return StatusPage(&c.viewer, st, "/admin");
             }
-            return UnitForm(c, *id, Flash{"error", AdminMessage(st)}, 400);
+            return UnitForm(c, *id, Flash{"error", AdminMessage(st)}, 400, u);
           }
           return Redirect("/admin?ok=unit#units");
         }));
