@@ -552,7 +552,8 @@ struct Parser {
   // Parses a proper name from its head at `i`; returns the end token.
   size_t ProperName(size_t i, size_t head_len) const {
     size_t j = i + head_len;
-    size_t last = j;  // one past the last token of the name
+    size_t last = j;       // one past the last token of the name
+    size_t place_end = 0;  // one past the last place word ("huyện", "thành phố") read
     int body = 0;
     while (j < t.size() && body < 20) {
       const Token& tk = t[j];
@@ -566,9 +567,11 @@ struct Parser {
         }
         if (tk.text == "," && j + 1 < t.size()) {
           // "các tỉnh, thành phố": a list of place words.
-          if (MatchAny(t, j - 1, AdminWords()) && MatchAny(t, j + 1, AdminWords())) {
+          if ((place_end == j || MatchAny(t, j - 1, AdminWords())) &&
+              MatchAny(t, j + 1, AdminWords())) {
             j += 1 + MatchAny(t, j + 1, AdminWords());
             last = j;
+            place_end = j;
             continue;
           }
           // "Sở Văn hóa, Thể thao và Du lịch": a name with a comma inside.
@@ -641,16 +644,18 @@ struct Parser {
       if (admin > 0) {
         j += admin;
         last = j;
+        place_end = j;
         ++body;
         continue;
       }
       // A verb's word that ends a compound noun inside a name: "đầu tư xây dựng", "công trình
       // thủy lợi", "chương trình".
       bool compound =
-          j > 0 &&
-          ((tk.lower == "xây" && t[j - 1].lower == "tư") ||
-           (tk.lower == "trình" &&
-            (t[j - 1].lower == "công" || t[j - 1].lower == "chương" || t[j - 1].lower == "quy")));
+          (tk.lower == "giao" && j + 1 < t.size() && t[j + 1].lower == "thông") ||
+          (j > 0 &&
+           ((tk.lower == "xây" && t[j - 1].lower == "tư") ||
+            (tk.lower == "trình" &&
+             (t[j - 1].lower == "công" || t[j - 1].lower == "chương" || t[j - 1].lower == "quy"))));
       if (MatchAny(t, j, Stoppers()) > 0 && !compound) break;
       ++j;
       last = j;
@@ -800,6 +805,79 @@ struct Parser {
     return m;
   }
 
+  // The names after a shared head: "Bộ: Tài chính, Công Thương" (`colon`) or "Bộ Tài nguyên và
+  // Môi trường, Tư pháp" (two names at least). Appends "<head> <name>" for each and returns the
+  // end token; returns 0 (appending nothing) when the words after the head are not such a list.
+  size_t SharedPrefixList(size_t j, size_t hl, const std::string& head, bool colon,
+                          std::vector<UnitMention>* out) const {
+    size_t k = j + hl + (colon ? 1 : 0);
+    std::vector<std::pair<size_t, size_t>> items;
+    while (k < t.size() && IsCap(t[k])) {
+      size_t b = k;
+      // An item's first word is part of its name even when it reads as a verb elsewhere
+      // ("Xây dựng", "Giao thông vận tải").
+      while (k < t.size() &&
+             ((!t[k].punct && (k == b || MatchAny(t, k, Stoppers()) == 0)) ||
+              ((t[k].text == "-" || t[k].text == "&") && k + 1 < t.size() && IsCap(t[k + 1])))) {
+        ++k;
+      }
+      // "Tài nguyên và Môi trường": "và" + capital continues the item.
+      while (k + 1 < t.size() && t[k].lower == "và" && IsCap(t[k + 1])) {
+        size_t hh = 0;
+        if (IsHeadAt(t, k + 1, &hh)) break;
+        k += 1;
+        while (k < t.size() && !t[k].punct && MatchAny(t, k, Stoppers()) == 0) ++k;
+      }
+      if (k == b) break;
+      items.push_back({b, k});
+      size_t hh = 0;
+      if ((Punct(k, ",") || At(k, "và")) && k + 1 < t.size() && IsCap(t[k + 1]) &&
+          !IsHeadAt(t, k + 1, &hh)) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (items.size() < 2 && !colon) return 0;
+    for (auto [b, e] : items) out->push_back(Make(b, e, head + " " + Text(b, e), false));
+    return items.empty() ? j + hl + 1 : items.back().second;
+  }
+
+  // "UBND các xã Ea Phê, Ea Kly và Hòa An": a body named for a plural level of places followed
+  // by the places' names is one body per place ("UBND xã Ea Phê", ...). `j` is the head and `e`
+  // the end of the name read from it. Appends the bodies and returns the end token when two
+  // places or more are named; returns 0 otherwise.
+  size_t PlacesOfLevel(size_t j, size_t e, std::vector<UnitMention>* out) const {
+    size_t p = j + 1;
+    while (p < e && !At(p, "các")) ++p;
+    if (p >= e) return 0;
+    size_t level = MatchAny(t, p + 1, AdminWords());
+    size_t k = p + 1 + level;
+    if (level == 0 || k >= t.size() || !IsCap(t[k])) return 0;
+    std::vector<std::pair<size_t, size_t>> items;
+    size_t hl = 0;
+    while (k < t.size() && IsCap(t[k]) && !IsHeadAt(t, k, &hl)) {
+      size_t b = k;
+      while (k < t.size() && ((IsCap(t[k]) && (k == b || !IsHeadAt(t, k, &hl))) ||
+                              (Punct(k, "-") && k + 1 < t.size() && IsCap(t[k + 1])))) {
+        ++k;
+      }
+      items.push_back({b, k});
+      if ((Punct(k, ",") || At(k, "và")) && k + 1 < t.size() && IsCap(t[k + 1])) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (items.size() < 2) return 0;
+    std::string prefix = Text(j, p) + " " + Text(p + 1, p + 1 + level);
+    for (size_t n = 0; n < items.size(); ++n) {
+      auto [b, end] = items[n];
+      out->push_back(Make(n == 0 ? j : b, end, prefix + " " + Text(b, end), false));
+    }
+    return items.back().second;
+  }
+
   // One unit (or a shared-prefix list) at `i`. Appends to `out`; returns the end token or `i`.
   size_t One(size_t i, bool bare_generic, std::vector<UnitMention>* out) const {
     size_t start = SkipTitles(i);
@@ -819,52 +897,24 @@ struct Parser {
         return e;
       }
     }
+    if (plural && j < t.size() && !t[j].punct && !IsCap(t[j])) {
+      size_t n = MatchAny(t, j, ProperHeads());
+      if (n > 0 && Punct(j + n, ":") && j + n + 1 < t.size() && IsCap(t[j + n + 1])) {
+        size_t e = SharedPrefixList(j, n, text::CapitalizeFirst(Text(j, j + n)), true, out);
+        if (e > 0) return e;
+      }
+    }
     if (IsHeadAt(t, j, &hl) && HeadFollowedByName(j, hl)) {
       // Shared prefix: "các Bộ: Tài chính, Công Thương", "các Bộ Tài nguyên và Môi trường, Tư
       // pháp".
-      std::string head = Text(j, j + hl);
       bool colon = Punct(j + hl, ":");
       if (plural && (colon || (IsCap(t[j + hl]) && !IsAcronym(t[j + hl].text)))) {
-        size_t k = j + hl + (colon ? 1 : 0);
-        std::vector<std::pair<size_t, size_t>> items;
-        while (k < t.size() && IsCap(t[k])) {
-          size_t b = k;
-          while (k < t.size() && ((!t[k].punct && MatchAny(t, k, Stoppers()) == 0) ||
-                                  ((t[k].text == "-" || t[k].text == "&") && k + 1 < t.size() &&
-                                   IsCap(t[k + 1])))) {
-            ++k;
-          }
-          // "Tài nguyên và Môi trường": "và" + capital continues the item.
-          while (k + 1 < t.size() && t[k].lower == "và" && IsCap(t[k + 1])) {
-            size_t hh = 0;
-            if (IsHeadAt(t, k + 1, &hh)) break;
-            k += 1;
-            while (k < t.size() && !t[k].punct && MatchAny(t, k, Stoppers()) == 0) ++k;
-          }
-          if (k == b) break;
-          items.push_back({b, k});
-          if (Punct(k, ",") && k + 1 < t.size() && IsCap(t[k + 1])) {
-            size_t hh = 0;
-            if (IsHeadAt(t, k + 1, &hh)) break;
-            ++k;
-            continue;
-          }
-          if (At(k, "và") && k + 1 < t.size() && IsCap(t[k + 1])) {
-            size_t hh = 0;
-            if (IsHeadAt(t, k + 1, &hh)) break;
-            ++k;
-            continue;
-          }
-          break;
-        }
-        if (items.size() >= 2 || colon) {
-          for (auto [b, e] : items) {
-            out->push_back(Make(b, e, head + " " + Text(b, e), false));
-          }
-          return items.empty() ? j + hl + 1 : items.back().second;
-        }
+        size_t e = SharedPrefixList(j, hl, Text(j, j + hl), colon, out);
+        if (e > 0) return e;
       }
       size_t e = ProperName(j, hl);
+      size_t places = PlacesOfLevel(j, e, out);
+      if (places > 0) return places;
       // A lone head ("Bộ", "Sở") is not a name.
       if (e == j + hl && hl == 1 && !IsAcronym(t[j].text) && t[j].lower != "thuế") return i;
       bool vague = false;

@@ -149,6 +149,34 @@ TEST(ParseUnitList, Cases) {
        true,
        {"Ủy ban nhân dân các tỉnh"},
        "quan"},
+      // A body of a plural level of places followed by the places: one body per place.
+      {35,
+       "UBND các xã Ea Phê, Ea Kly và Hòa An khẩn trương",
+       false,
+       {"UBND xã Ea Phê", "UBND xã Ea Kly", "UBND xã Hòa An"},
+       "khẩn"},
+      {36, "UBND các xã Ea Phê chủ trì", false, {"UBND các xã Ea Phê"}, "chủ"},
+      // A list of place words whose first is two words long.
+      {37,
+       "UBND các huyện, thành phố, thị xã chỉ đạo",
+       false,
+       {"UBND các huyện, thành phố, thị xã"},
+       "chỉ"},
+      // "giao thông" is a noun inside a name, though "giao" alone is a verb.
+      {38,
+       "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh khẩn trương",
+       false,
+       {"Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"},
+       "khẩn"},
+      // A shared head, lower case before a colon, or capitalised; an item's first word is part
+      // of its name even when it reads as a verb elsewhere.
+      {39,
+       "Các sở: Xây dựng, Giao thông vận tải, Nông nghiệp và Phát triển nông thôn tập trung",
+       false,
+       {"Sở Xây dựng", "Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn"},
+       "tập"},
+      {40, "các Sở Xây dựng, Tư pháp phối hợp", false, {"Sở Xây dựng", "Sở Tư pháp"}, "phối"},
+      {41, "các sở, ban, ngành chủ trì", false, {"các sở, ban, ngành"}, "chủ"},
   };
   for (const auto& c : kCases) {
     std::vector<Token> t = Tokenize(c.text);
