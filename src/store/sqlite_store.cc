@@ -75,6 +75,9 @@ class SqliteTx : public SqliteReader<StoreTx> {
 
   // True once a unit was created, changed or deleted through this object.
   bool units_changed() const { return units_changed_; }
+  // Rows changed through this object by session bookkeeping (sign-in, last-seen) only: such
+  // writes change no data a cache derives from, so they alone do not move DataVersion.
+  std::int64_t session_row_changes() const { return session_row_changes_; }
 
   Result<Id> CreateTenant(const domain::Tenant& t) override {
     return writes::CreateTenant(*db_, t);
@@ -98,9 +101,12 @@ class SqliteTx : public SqliteReader<StoreTx> {
   }
   Result<Id> CreateUser(const domain::User& u) override { return writes::CreateUser(*db_, u); }
   Status UpdateUser(const domain::User& u) override { return writes::UpdateUser(*db_, u); }
-  Status CreateSession(const domain::Session& s) override { return writes::CreateSession(*db_, s); }
+  Status CreateSession(const domain::Session& s) override {
+    return CountedAsSession([&] { return writes::CreateSession(*db_, s); });
+  }
   Status TouchSession(Id tenant_id, const std::string& token_hash, Timestamp last_seen) override {
-    return writes::TouchSession(*db_, tenant_id, token_hash, last_seen);
+    return CountedAsSession(
+        [&] { return writes::TouchSession(*db_, tenant_id, token_hash, last_seen); });
   }
   Status DeleteSession(Id tenant_id, const std::string& token_hash) override {
     return writes::DeleteSession(*db_, tenant_id, token_hash);
@@ -170,8 +176,17 @@ class SqliteTx : public SqliteReader<StoreTx> {
   Result<Lease> Acquire() override { return Lease(db_, nullptr, {}); }
 
  private:
+  template <typename Fn>
+  Status CountedAsSession(Fn fn) {
+    const std::int64_t before = sqlite3_total_changes64(db_->raw());
+    Status st = fn();
+    session_row_changes_ += sqlite3_total_changes64(db_->raw()) - before;
+    return st;
+  }
+
   Db* db_;
   bool units_changed_ = false;
+  std::int64_t session_row_changes_ = 0;
 };
 
 // Each tenant's unit tree, kept in memory for SubUnitIds (asked on nearly every request). A
@@ -406,6 +421,7 @@ class SqliteStore : public SqliteReader<Store> {
     sqlite3* raw = writer_->raw();
     size_t first_in_tx = 0;  // callbacks [first_in_tx, i) are in the open transaction
     Status begin = writer_->Exec("BEGIN IMMEDIATE");
+    const std::int64_t changes_before = sqlite3_total_changes64(raw);
     SqliteTx tx(writer_.get());
     for (size_t i = 0; i < batch.size(); ++i) {
       Pending* p = batch[i];
@@ -444,9 +460,13 @@ class SqliteStore : public SqliteReader<Store> {
       p->status = st;
     }
     if (!begin.ok()) return;
+    // A batch that only touched sessions (every signed-in request refreshes its last-seen time)
+    // leaves the version, and so every derived cache, as it was. Signing out still moves it.
+    const bool data_changed =
+        sqlite3_total_changes64(raw) - changes_before > tx.session_row_changes();
     // Moved before the commit as well as after it: a reader that sees the same version before
     // and after its reads saw no commit land in between.
-    data_version_.fetch_add(1);
+    if (data_changed) data_version_.fetch_add(1);
     Status commit = writer_->Exec("COMMIT");
     if (!commit.ok()) {
       (void)writer_->Exec("ROLLBACK");
@@ -456,7 +476,7 @@ class SqliteStore : public SqliteReader<Store> {
         }
       }
     }
-    data_version_.fetch_add(1);
+    if (data_changed) data_version_.fetch_add(1);
     // After the commit: a tree read before it is refused by the generation check.
     if (tx.units_changed()) units_cache_.Invalidate();
   }

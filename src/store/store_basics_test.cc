@@ -1,6 +1,7 @@
 // Units, fields, users, credentials, notices, task details and calendar overrides.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -154,6 +155,42 @@ TEST_F(StoreBasicsTest, SessionsTokensAndLoginAttempts) {
   EXPECT_EQ(*removed, 1);
   EXPECT_TRUE(store_->GetSession(a, "h1").ok());
   EXPECT_FALSE(store_->GetSession(a, "h2").ok());
+}
+
+// Caches derived from the data are kept per DataVersion; session bookkeeping alone (a sign-in,
+// the last-seen refresh of every signed-in request) must not move it, anything else must.
+TEST_F(StoreBasicsTest, DataVersionIgnoresSessionBookkeepingOnly) {
+  const Id a = seed_.a;
+  const Id user = seed_.user["tckh"];
+  struct Case {
+    int n;
+    std::function<Status(StoreTx&)> write;
+    bool moves;
+  };
+  const Case cases[] = {
+      {1,
+       [&](StoreTx& tx) {
+         return tx.CreateSession({"v1", a, user, "c", kT0, kT0, kT0 + 60});
+       },
+       false},
+      {2, [&](StoreTx& tx) { return tx.TouchSession(a, "v1", kT0 + 5); }, false},
+      {3, [&](StoreTx& tx) { return tx.DeleteSession(a, "v1"); }, true},
+      {4, [&](StoreTx& tx) { return tx.RecordLoginAttempt(a, "tckh", "10.0.0.9", kT0, true); },
+       true},
+      {5,
+       [&](StoreTx& tx) -> Status {
+         DONDOC_RETURN_IF_ERROR(tx.CreateSession({"v2", a, user, "c", kT0, kT0, kT0 + 60}));
+         DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, seed_.task["T1"]));
+         t.text += " (sửa)";
+         return tx.UpdateTask(t);
+       },
+       true},
+  };
+  for (const Case& c : cases) {
+    const std::uint64_t before = store_->DataVersion();
+    ASSERT_TRUE(Tx(c.write).ok()) << "case " << c.n;
+    EXPECT_EQ(store_->DataVersion() != before, c.moves) << "case " << c.n;
+  }
 }
 
 TEST_F(StoreBasicsTest, NoticesByHashAndDraftDeletion) {
