@@ -4,16 +4,14 @@
 
 #include <regex>
 
-#include "app/demo.h"
-#include "app/service.h"
-#include "http/dispatch.h"
-#include "store/sqlite_store.h"
-#include "web/pages.h"
+#include "web/pages_testing.h"
 
 namespace dondoc::web {
 namespace {
 
-constexpr const char* kPassword = "demo-password-1";
+using testing::DemoSite;
+using testing::kPassword;
+using testing::Session;
 
 std::string Enc(std::string_view s) {
   std::string out;
@@ -27,93 +25,28 @@ std::string Enc(std::string_view s) {
 
 class AdminPagesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    store_ = std::move(store::OpenSqliteStore({.path = ":memory:"})).value().release();
-    clock_ = new app::FixedClock(app::FixedClock::NoonOf({2023, 7, 3}));
-    hasher_ = new app::PasswordHasher(app::HasherOptions::ForTests());
-    app::DemoOptions o;
-    o.password = kPassword;
-    o.notice_path = std::string(DONDOC_SHARED_DIR) + "/corpus/dev/ducpho-2023-06-kl.txt";
-    auto demo = app::SeedDemo(*store_, *clock_, *hasher_, o);
-    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
-    service_ = new app::Service(*store_, *clock_, *hasher_, demo->tenant_id);
-    router_ = new http::Router();
-    RegisterPages(*router_, *service_);
-  }
-
-  struct Session {
-    std::string cookie;
-    std::string csrf;
-  };
-
-  static http::Response Send(std::string method, std::string target, std::string body = "",
-                             const Session* s = nullptr,
-                             std::string content_type = "application/x-www-form-urlencoded") {
-    http::Request req;
-    req.method = std::move(method);
-    req.target = target;
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    req.query_string = q == std::string::npos ? "" : target.substr(q + 1);
-    req.body = std::move(body);
-    req.remote_address = "127.0.0.1";
-    req.headers["content-type"] = content_type;
-    if (s) req.headers["cookie"] = s->cookie;
-    return http::Dispatch(*router_, req);
-  }
-
-  // The redirect's target as a browser requests it (without the #fragment).
-  static std::string Location(const http::Response& r) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == "Location") return v.substr(0, v.find('#'));
-    }
-    return "";
-  }
-
-  static Session Login(const std::string& user, const std::string& password = kPassword) {
-    auto res = Send("POST", "/login", "username=" + user + "&password=" + password + "&next=%2F");
-    EXPECT_EQ(res.status, 303) << res.body;
-    Session s;
-    for (const auto& [k, v] : res.headers) {
-      if (k == "Set-Cookie") s.cookie = v.substr(0, v.find(';'));
-    }
-    auto page = Send("GET", "/tasks", "", &s);
-    std::smatch m;
-    if (std::regex_search(page.body, m, std::regex("name=\"csrf-token\" content=\"([^\"]+)\""))) {
-      s.csrf = m[1];
-    }
-    return s;
-  }
-
+  static void SetUpTestSuite() { site_ = new DemoSite(); }
   // The id in the first link `href="/admin/KIND/ID" aria-label="LABEL"` of the admin page.
   static std::string IdOfLink(const Session& s, const std::string& kind, const std::string& label) {
-    auto page = Send("GET", "/admin", "", &s);
+    auto page = site_->Send("GET", "/admin", "", &s);
     std::smatch m;
     std::regex re("href=\"/admin/" + kind + "/([0-9]+)\" aria-label=\"" + label + "\"");
     return std::regex_search(page.body, m, re) ? std::string(m[1]) : "";
   }
 
-  static store::Store* store_;
-  static app::FixedClock* clock_;
-  static app::PasswordHasher* hasher_;
-  static app::Service* service_;
-  static http::Router* router_;
+  static DemoSite* site_;
 };
 
-store::Store* AdminPagesTest::store_ = nullptr;
-app::FixedClock* AdminPagesTest::clock_ = nullptr;
-app::PasswordHasher* AdminPagesTest::hasher_ = nullptr;
-app::Service* AdminPagesTest::service_ = nullptr;
-http::Router* AdminPagesTest::router_ = nullptr;
+DemoSite* AdminPagesTest::site_ = nullptr;
 
 TEST_F(AdminPagesTest, UnitIsRenamedAndACycleIsRefusedInVietnamese) {
-  Session admin = Login("admin");
-  Session office = Login("vanphong");
+  Session admin = site_->Login("admin");
+  Session office = site_->Login("vanphong");
   const std::string ubnd = IdOfLink(admin, "units", "Sửa UBND thị xã Đức Phổ");
   const std::string tckh = IdOfLink(admin, "units", "Sửa Phòng Tài chính - Kế hoạch");
   ASSERT_FALSE(ubnd.empty());
   ASSERT_FALSE(tckh.empty());
-  auto form = Send("GET", "/admin/units/" + tckh, "", &admin);
+  auto form = site_->Send("GET", "/admin/units/" + tckh, "", &admin);
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("value=\"Phòng Tài chính - Kế hoạch\""), std::string::npos);
   // The unit cannot be offered as its own parent.
@@ -145,27 +78,28 @@ TEST_F(AdminPagesTest, UnitIsRenamedAndACycleIsRefusedInVietnamese) {
       {7, &admin, "/admin/units/" + tckh, "name=X", 403, "Yêu cầu không hợp lệ"},
   };
   for (const Case& c : cases) {
-    auto res = Send("POST", c.target, c.body, c.who);
+    auto res = site_->Send("POST", c.target, c.body, c.who);
     ASSERT_EQ(res.status, c.status) << "case " << c.n << " " << res.body.substr(0, 300);
     std::string page = res.body;
     if (res.status == 303) {
-      EXPECT_EQ(Location(res), "/admin?ok=unit");
-      page = Send("GET", "/admin?ok=unit", "", c.who).body;
+      EXPECT_EQ(site_->Location(res), "/admin?ok=unit");
+      page = site_->Send("GET", "/admin?ok=unit", "", c.who).body;
       EXPECT_NE(page.find("Đã lưu đơn vị."), std::string::npos);
     }
     EXPECT_NE(page.find(c.needle), std::string::npos) << "case " << c.n;
   }
-  EXPECT_EQ(Send("GET", "/admin/units/99999", "", &admin).status, 404);
-  EXPECT_EQ(Send("GET", "/admin/units/" + tckh, "", &office).status, 403);
+  EXPECT_EQ(site_->Send("GET", "/admin/units/99999", "", &admin).status, 404);
+  EXPECT_EQ(site_->Send("GET", "/admin/units/" + tckh, "", &office).status, 403);
 
   // Moved one level down (UBND → Văn phòng → the unit), the tree nests it there and closes
   // every list it opens.
   const std::string office_unit = IdOfLink(admin, "units", "Sửa Văn phòng HĐND và UBND thị xã");
   ASSERT_FALSE(office_unit.empty());
-  ASSERT_EQ(Send("POST", "/admin/units/" + tckh, base + "&name=TCKH&parent=" + office_unit, &admin)
-                .status,
-            303);
-  std::string page = Send("GET", "/admin", "", &admin).body;
+  ASSERT_EQ(
+      site_->Send("POST", "/admin/units/" + tckh, base + "&name=TCKH&parent=" + office_unit, &admin)
+          .status,
+      303);
+  std::string page = site_->Send("GET", "/admin", "", &admin).body;
   size_t from = page.find("<div class=\"tree\">");
   ASSERT_NE(from, std::string::npos);
   std::string tree = page.substr(from, page.find("</div>", from) - from);
@@ -185,7 +119,7 @@ TEST_F(AdminPagesTest, UnitIsRenamedAndACycleIsRefusedInVietnamese) {
 }
 
 TEST_F(AdminPagesTest, CsvPreviewShowsBadRowsAndAppliesNothingUntilConfirmed) {
-  Session admin = Login("admin");
+  Session admin = site_->Login("admin");
   const std::string csv =
       "\xEF\xBB\xBFname,aliases,kind,parent\r\n"
       "Tổ công tác <b>số 1</b>,TCT1,to,UBND thị xã Đức Phổ\r\n"
@@ -195,7 +129,8 @@ TEST_F(AdminPagesTest, CsvPreviewShowsBadRowsAndAppliesNothingUntilConfirmed) {
                      "\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; "
                      "filename=\"don-vi.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
                      csv + "\r\n--B--\r\n";
-  auto preview = Send("POST", "/admin/units/csv", body, &admin, "multipart/form-data; boundary=B");
+  auto preview =
+      site_->Send("POST", "/admin/units/csv", body, &admin, "multipart/form-data; boundary=B");
   ASSERT_EQ(preview.status, 200) << preview.body.substr(0, 500);
   EXPECT_NE(preview.body.find("Tổ công tác &lt;b&gt;số 1&lt;/b&gt;"), std::string::npos);
   EXPECT_EQ(preview.body.find("<b>số 1</b>"), std::string::npos);
@@ -204,17 +139,17 @@ TEST_F(AdminPagesTest, CsvPreviewShowsBadRowsAndAppliesNothingUntilConfirmed) {
   EXPECT_NE(preview.body.find("<td data-label=\"Dòng\">3</td>"), std::string::npos);
   EXPECT_NE(preview.body.find("Nhập 1 đơn vị"), std::string::npos);
   // Nothing is stored by the preview (cancel = leaving the page).
-  EXPECT_EQ(Send("GET", "/admin", "", &admin).body.find("Tổ công tác"), std::string::npos);
+  EXPECT_EQ(site_->Send("GET", "/admin", "", &admin).body.find("Tổ công tác"), std::string::npos);
 
   // "Nhập" posts back the text the preview carried in its hidden field.
   std::smatch m;
   ASSERT_TRUE(std::regex_search(preview.body, m, std::regex("name=\"csv\" value=\"([^\"]*)\"")));
   std::string carried = m[1];
   EXPECT_NE(carried.find("&lt;b&gt;"), std::string::npos);  // escaped in the attribute
-  auto applied =
-      Send("POST", "/admin/units/csv/apply", "csrf=" + admin.csrf + "&csv=" + Enc(csv), &admin);
+  auto applied = site_->Send("POST", "/admin/units/csv/apply",
+                             "csrf=" + admin.csrf + "&csv=" + Enc(csv), &admin);
   ASSERT_EQ(applied.status, 303) << applied.body.substr(0, 300);
-  auto page = Send("GET", Location(applied), "", &admin);
+  auto page = site_->Send("GET", site_->Location(applied), "", &admin);
   EXPECT_NE(page.body.find("Đã nhập 1 đơn vị mới."), std::string::npos);
   EXPECT_NE(page.body.find("Tổ công tác &lt;b&gt;số 1&lt;/b&gt;"), std::string::npos);
   EXPECT_EQ(page.body.find("Tổ lạc"), std::string::npos);
@@ -223,111 +158,117 @@ TEST_F(AdminPagesTest, CsvPreviewShowsBadRowsAndAppliesNothingUntilConfirmed) {
   std::string latin1 = "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + admin.csrf +
                        "\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; "
                        "filename=\"x.csv\"\r\n\r\nPh\xF2ng\r\n--B--\r\n";
-  auto bad = Send("POST", "/admin/units/csv", latin1, &admin, "multipart/form-data; boundary=B");
+  auto bad =
+      site_->Send("POST", "/admin/units/csv", latin1, &admin, "multipart/form-data; boundary=B");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("UTF-8"), std::string::npos);
-  Session unit = Login("tckh");
-  EXPECT_EQ(Send("POST", "/admin/units/csv/apply", "csrf=" + unit.csrf + "&csv=X", &unit).status,
-            403);
+  Session unit = site_->Login("tckh");
+  EXPECT_EQ(
+      site_->Send("POST", "/admin/units/csv/apply", "csrf=" + unit.csrf + "&csv=X", &unit).status,
+      403);
 }
 
 TEST_F(AdminPagesTest, AdminChangesRoleResetsPasswordAndLocksAUser) {
-  Session admin = Login("admin");
-  Session viewer = Login("xem");
+  Session admin = site_->Login("admin");
+  Session viewer = site_->Login("xem");
   const std::string id = IdOfLink(admin, "users", "Sửa người dùng xem");
   ASSERT_FALSE(id.empty());
-  auto form = Send("GET", "/admin/users/" + id, "", &admin);
+  auto form = site_->Send("GET", "/admin/users/" + id, "", &admin);
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("Người dùng: xem"), std::string::npos);
 
   // A unit role needs a unit; the Chair must be a leader.
   auto refused =
-      Send("POST", "/admin/users/" + id, "csrf=" + admin.csrf + "&role=unit&unit=", &admin);
+      site_->Send("POST", "/admin/users/" + id, "csrf=" + admin.csrf + "&role=unit&unit=", &admin);
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("cần chọn một đơn vị"), std::string::npos);
-  refused =
-      Send("POST", "/admin/users/" + id, "csrf=" + admin.csrf + "&role=viewer&chair=1", &admin);
+  refused = site_->Send("POST", "/admin/users/" + id, "csrf=" + admin.csrf + "&role=viewer&chair=1",
+                        &admin);
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("Chủ tịch"), std::string::npos);
-  auto saved =
-      Send("POST", "/admin/users/" + id,
-           "csrf=" + admin.csrf + "&display_name=" + Enc("Ông Xem") + "&role=leader&unit=&chair=1",
-           &admin);
+  auto saved = site_->Send(
+      "POST", "/admin/users/" + id,
+      "csrf=" + admin.csrf + "&display_name=" + Enc("Ông Xem") + "&role=leader&unit=&chair=1",
+      &admin);
   ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 300);
-  auto after = Send("GET", Location(saved), "", &admin);
+  auto after = site_->Send("GET", site_->Location(saved), "", &admin);
   EXPECT_NE(after.body.find("Đã lưu thông tin người dùng."), std::string::npos);
   EXPECT_NE(after.body.find("<option value=\"leader\" selected>"), std::string::npos);
   EXPECT_NE(after.body.find("name=\"chair\" value=\"1\" checked"), std::string::npos);
 
   // A new password ends the user's sessions.
-  EXPECT_EQ(Send("GET", "/tasks", "", &viewer).status, 200);
+  EXPECT_EQ(site_->Send("GET", "/tasks", "", &viewer).status, 200);
   auto mismatch =
-      Send("POST", "/admin/users/" + id + "/password",
-           "csrf=" + admin.csrf + "&password=new-pass-123&password2=other-pass-1", &admin);
+      site_->Send("POST", "/admin/users/" + id + "/password",
+                  "csrf=" + admin.csrf + "&password=new-pass-123&password2=other-pass-1", &admin);
   EXPECT_EQ(mismatch.status, 400);
   EXPECT_NE(mismatch.body.find("không khớp"), std::string::npos);
-  auto reset = Send("POST", "/admin/users/" + id + "/password",
-                    "csrf=" + admin.csrf + "&password=new-pass-123&password2=new-pass-123", &admin);
+  auto reset =
+      site_->Send("POST", "/admin/users/" + id + "/password",
+                  "csrf=" + admin.csrf + "&password=new-pass-123&password2=new-pass-123", &admin);
   ASSERT_EQ(reset.status, 303);
-  EXPECT_EQ(Send("GET", "/tasks", "", &viewer).status, 303);  // to the sign-in page
-  Session again = Login("xem", "new-pass-123");
-  EXPECT_EQ(Send("GET", "/tasks", "", &again).status, 200);
+  EXPECT_EQ(site_->Send("GET", "/tasks", "", &viewer).status, 303);  // to the sign-in page
+  Session again = site_->Login("xem", "new-pass-123");
+  EXPECT_EQ(site_->Send("GET", "/tasks", "", &again).status, 200);
 
   // Lock, then unlock.
   auto lock =
-      Send("POST", "/admin/users/" + id + "/lock", "csrf=" + admin.csrf + "&lock=1", &admin);
+      site_->Send("POST", "/admin/users/" + id + "/lock", "csrf=" + admin.csrf + "&lock=1", &admin);
   ASSERT_EQ(lock.status, 303);
-  EXPECT_NE(Send("GET", Location(lock), "", &admin).body.find("Đã khóa"), std::string::npos);
-  EXPECT_EQ(Send("GET", "/tasks", "", &again).status, 303);
+  EXPECT_NE(site_->Send("GET", site_->Location(lock), "", &admin).body.find("Đã khóa"),
+            std::string::npos);
+  EXPECT_EQ(site_->Send("GET", "/tasks", "", &again).status, 303);
   auto unlock =
-      Send("POST", "/admin/users/" + id + "/lock", "csrf=" + admin.csrf + "&lock=0", &admin);
+      site_->Send("POST", "/admin/users/" + id + "/lock", "csrf=" + admin.csrf + "&lock=0", &admin);
   ASSERT_EQ(unlock.status, 303);
-  Login("xem", "new-pass-123");
+  site_->Login("xem", "new-pass-123");
 
-  EXPECT_EQ(Send("GET", "/admin/users/99999", "", &admin).status, 404);
-  Session office = Login("vanphong");
-  EXPECT_EQ(Send("GET", "/admin/users/" + id, "", &office).status, 403);
-  EXPECT_EQ(Send("POST", "/admin/users/" + id + "/lock", "csrf=" + office.csrf + "&lock=1", &office)
-                .status,
-            403);
+  EXPECT_EQ(site_->Send("GET", "/admin/users/99999", "", &admin).status, 404);
+  Session office = site_->Login("vanphong");
+  EXPECT_EQ(site_->Send("GET", "/admin/users/" + id, "", &office).status, 403);
+  EXPECT_EQ(
+      site_
+          ->Send("POST", "/admin/users/" + id + "/lock", "csrf=" + office.csrf + "&lock=1", &office)
+          .status,
+      403);
 }
 
 TEST_F(AdminPagesTest, FieldGetsUnitsAndALeader) {
-  Session admin = Login("admin");
-  auto page = Send("GET", "/admin", "", &admin);
+  Session admin = site_->Login("admin");
+  auto page = site_->Send("GET", "/admin", "", &admin);
   std::smatch m;
   ASSERT_TRUE(
       std::regex_search(page.body, m, std::regex("href=\"/admin/fields/([0-9]+)\" aria-label")));
   const std::string field = m[1];
   const std::string unit = IdOfLink(admin, "units", "Sửa Công an thị xã");
   ASSERT_FALSE(unit.empty());
-  auto form = Send("GET", "/admin/fields/" + field, "", &admin);
+  auto form = site_->Send("GET", "/admin/fields/" + field, "", &admin);
   ASSERT_EQ(form.status, 200);
   ASSERT_TRUE(std::regex_search(
       form.body, m, std::regex("<option value=\"([0-9]+)\"[^>]*>[^<]*\\(phochutich\\)")));
   const std::string leader = m[1];
-  auto saved = Send(
+  auto saved = site_->Send(
       "POST", "/admin/fields/" + field,
       "csrf=" + admin.csrf + "&name=" + Enc("Nội chính") + "&unit=" + unit + "&leader=" + leader,
       &admin);
   ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 300);
-  auto list = Send("GET", Location(saved), "", &admin);
+  auto list = site_->Send("GET", site_->Location(saved), "", &admin);
   EXPECT_NE(list.body.find("Đã lưu lĩnh vực."), std::string::npos);
   EXPECT_NE(list.body.find("<strong>Nội chính</strong>"), std::string::npos);
-  auto again = Send("GET", "/admin/fields/" + field, "", &admin);
+  auto again = site_->Send("GET", "/admin/fields/" + field, "", &admin);
   EXPECT_NE(again.body.find("value=\"" + unit + "\" checked"), std::string::npos);
   EXPECT_NE(again.body.find("<option value=\"" + leader + "\" selected>"), std::string::npos);
 
   // A viewer is not a leader; an unknown unit id is refused; an unknown field is 404.
   const std::string viewer_user = IdOfLink(admin, "users", "Sửa người dùng vanphong");
-  auto refused = Send("POST", "/admin/fields/" + field,
-                      "csrf=" + admin.csrf + "&name=X&leader=" + viewer_user, &admin);
+  auto refused = site_->Send("POST", "/admin/fields/" + field,
+                             "csrf=" + admin.csrf + "&name=X&leader=" + viewer_user, &admin);
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("vai trò Lãnh đạo"), std::string::npos);
-  refused =
-      Send("POST", "/admin/fields/" + field, "csrf=" + admin.csrf + "&name=X&unit=99999", &admin);
+  refused = site_->Send("POST", "/admin/fields/" + field,
+                        "csrf=" + admin.csrf + "&name=X&unit=99999", &admin);
   EXPECT_EQ(refused.status, 400);
-  EXPECT_EQ(Send("GET", "/admin/fields/99999", "", &admin).status, 404);
+  EXPECT_EQ(site_->Send("GET", "/admin/fields/99999", "", &admin).status, 404);
 }
 
 }  // namespace

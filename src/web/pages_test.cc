@@ -1,93 +1,28 @@
 // The pages over a real Service: an in-memory store with the demo tenant, requests dispatched
 // through the router (no sockets).
-#include "web/pages.h"
 
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <regex>
 
-#include "app/demo.h"
-#include "app/service.h"
-#include "http/dispatch.h"
-#include "store/sqlite_store.h"
+#include "web/pages_testing.h"
 
 namespace dondoc::web {
 namespace {
 
-constexpr const char* kPassword = "demo-password-1";
+using testing::DemoSite;
+using testing::kPassword;
+using testing::Session;
 
 class PagesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto st = store::OpenSqliteStore({.path = ":memory:"});
-    ASSERT_TRUE(st.ok()) << st.status().ToString();
-    store_ = std::move(*st).release();
-    clock_ = new app::FixedClock(app::FixedClock::NoonOf({2023, 7, 3}));
-    hasher_ = new app::PasswordHasher(app::HasherOptions::ForTests());
-    app::DemoOptions o;
-    o.password = kPassword;
-    o.notice_path = std::string(DONDOC_SHARED_DIR) + "/corpus/dev/ducpho-2023-06-kl.txt";
-    auto demo = app::SeedDemo(*store_, *clock_, *hasher_, o);
-    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
-    service_ = new app::Service(*store_, *clock_, *hasher_, demo->tenant_id);
-    router_ = new http::Router();
-    RegisterPages(*router_, *service_);
-  }
+  static void SetUpTestSuite() { site_ = new DemoSite(); }
 
-  struct Session {
-    std::string cookie;
-    std::string csrf;
-  };
-
-  static http::Response Send(std::string method, std::string target, std::string body = "",
-                             const Session* s = nullptr,
-                             std::string content_type = "application/x-www-form-urlencoded") {
-    http::Request req;
-    req.method = std::move(method);
-    req.target = target;
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    req.query_string = q == std::string::npos ? "" : target.substr(q + 1);
-    req.body = std::move(body);
-    req.remote_address = "127.0.0.1";
-    req.headers["content-type"] = content_type;
-    if (s) req.headers["cookie"] = s->cookie;
-    return http::Dispatch(*router_, req);
-  }
-
-  static std::string Header(const http::Response& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == name) return v;
-    }
-    return "";
-  }
-
-  static Session Login(const std::string& user) {
-    auto res = Send("POST", "/login", "username=" + user + "&password=" + kPassword + "&next=%2F");
-    EXPECT_EQ(res.status, 303) << res.body;
-    Session s;
-    std::string set = Header(res, "Set-Cookie");
-    s.cookie = set.substr(0, set.find(';'));
-    auto page = Send("GET", "/tasks", "", &s);
-    std::smatch m;
-    std::regex re("name=\"csrf-token\" content=\"([^\"]+)\"");
-    if (std::regex_search(page.body, m, re)) s.csrf = m[1];
-    return s;
-  }
-
-  static store::Store* store_;
-  static app::FixedClock* clock_;
-  static app::PasswordHasher* hasher_;
-  static app::Service* service_;
-  static http::Router* router_;
+  static DemoSite* site_;
 };
 
-store::Store* PagesTest::store_ = nullptr;
-app::FixedClock* PagesTest::clock_ = nullptr;
-app::PasswordHasher* PagesTest::hasher_ = nullptr;
-app::Service* PagesTest::service_ = nullptr;
-http::Router* PagesTest::router_ = nullptr;
+DemoSite* PagesTest::site_ = nullptr;
 
 TEST_F(PagesTest, SignInMessagesAndRedirects) {
   struct Case {
@@ -103,20 +38,20 @@ TEST_F(PagesTest, SignInMessagesAndRedirects) {
       {3, "username=&password=", 400, "Vui lòng nhập tên đăng nhập và mật khẩu."},
   };
   for (const auto& c : cases) {
-    auto res = Send("POST", "/login", c.body);
+    auto res = site_->Send("POST", "/login", c.body);
     EXPECT_EQ(res.status, c.status) << "case " << c.n;
     EXPECT_NE(res.body.find(c.needle), std::string::npos) << "case " << c.n;
   }
-  auto anon = Send("GET", "/tasks?status=overdue");
+  auto anon = site_->Send("GET", "/tasks?status=overdue");
   EXPECT_EQ(anon.status, 303);
-  EXPECT_EQ(Header(anon, "Location"), "/login?next=/tasks%3Fstatus%3Doverdue");
+  EXPECT_EQ(site_->Header(anon, "Location"), "/login?next=/tasks%3Fstatus%3Doverdue");
 }
 
 TEST_F(PagesTest, EveryMainPageRendersForItsRole) {
-  Session office = Login("vanphong");
-  Session unit = Login("tckh");
-  Session admin = Login("admin");
-  Session leader = Login("chutich");
+  Session office = site_->Login("vanphong");
+  Session unit = site_->Login("tckh");
+  Session admin = site_->Login("admin");
+  Session leader = site_->Login("chutich");
   struct Case {
     int n;
     const Session* s;
@@ -138,17 +73,17 @@ TEST_F(PagesTest, EveryMainPageRendersForItsRole) {
       {12, &office, "/", 303, ""},
   };
   for (const auto& c : cases) {
-    auto res = Send("GET", c.target, "", c.s);
+    auto res = site_->Send("GET", c.target, "", c.s);
     EXPECT_EQ(res.status, c.status) << "case " << c.n << " " << c.target;
     EXPECT_NE(res.body.find(c.needle), std::string::npos) << "case " << c.n << " " << c.target;
   }
 }
 
 TEST_F(PagesTest, UnitUserIsRefusedAnotherUnitsTaskAndFormsNeedCsrf) {
-  Session office = Login("vanphong");
-  Session police = Login("congan");
+  Session office = site_->Login("vanphong");
+  Session police = site_->Login("congan");
   // A task of Phòng Tài chính - Kế hoạch only (the office sees all; pick one police cannot).
-  auto list = Send("GET", "/tasks?q=giai+ngan", "", &office);
+  auto list = site_->Send("GET", "/tasks?q=giai+ngan", "", &office);
   ASSERT_EQ(list.status, 200);
   std::smatch m;
   std::string body = list.body;
@@ -157,27 +92,27 @@ TEST_F(PagesTest, UnitUserIsRefusedAnotherUnitsTaskAndFormsNeedCsrf) {
   for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator();
        ++it) {
     std::string id = (*it)[1];
-    if (Send("GET", "/tasks/" + id, "", &police).status == 404) {
+    if (site_->Send("GET", "/tasks/" + id, "", &police).status == 404) {
       refused_id = id;
       break;
     }
   }
   ASSERT_FALSE(refused_id.empty());
-  auto refused = Send("GET", "/tasks/" + refused_id, "", &police);
+  auto refused = site_->Send("GET", "/tasks/" + refused_id, "", &police);
   EXPECT_NE(refused.body.find("Không tìm thấy"), std::string::npos);
   EXPECT_EQ(refused.body.find("giải ngân"), std::string::npos);
 
-  auto no_csrf = Send("POST", "/tasks/" + refused_id + "/comments", "text=x", &office);
+  auto no_csrf = site_->Send("POST", "/tasks/" + refused_id + "/comments", "text=x", &office);
   EXPECT_EQ(no_csrf.status, 403);
 }
 
 TEST_F(PagesTest, ReportCommentAndXssShowAsText) {
-  Session unit = Login("tckh");
-  auto my = Send("GET", "/tasks?role=lead", "", &unit);
+  Session unit = site_->Login("tckh");
+  auto my = site_->Send("GET", "/tasks?role=lead", "", &unit);
   std::smatch m;
   ASSERT_TRUE(std::regex_search(my.body, m, std::regex("href=\"/tasks/([0-9]+)\"")));
   std::string id = m[1];
-  clock_->Advance(3600);  // the report comes after the demo was built
+  site_->clock.Advance(3600);  // the report comes after the demo was built
   std::string boundary = "XyZ";
   std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + unit.csrf +
                      "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
@@ -186,10 +121,10 @@ TEST_F(PagesTest, ReportCommentAndXssShowAsText) {
                      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
                      "filename=\"bao-cao.txt\"\r\nContent-Type: text/plain\r\n\r\nsố liệu\r\n"
                      "--XyZ--\r\n";
-  auto posted = Send("POST", "/tasks/" + id + "/reports", body, &unit,
-                     "multipart/form-data; boundary=" + boundary);
+  auto posted = site_->Send("POST", "/tasks/" + id + "/reports", body, &unit,
+                            "multipart/form-data; boundary=" + boundary);
   ASSERT_EQ(posted.status, 303) << posted.body;
-  auto page = Send("GET", "/tasks/" + id + "?ok=report", "", &unit);
+  auto page = site_->Send("GET", "/tasks/" + id + "?ok=report", "", &unit);
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt; đã giải ngân 40%"),
             std::string::npos);
@@ -197,18 +132,19 @@ TEST_F(PagesTest, ReportCommentAndXssShowAsText) {
   EXPECT_NE(page.body.find("bao-cao.txt"), std::string::npos);
   EXPECT_NE(page.body.find("Đã gửi báo cáo tiến độ."), std::string::npos);
 
-  Session leader = Login("chutich");
-  auto dash = Send("GET", "/dashboard", "", &leader);
+  Session leader = site_->Login("chutich");
+  auto dash = site_->Send("GET", "/dashboard", "", &leader);
   EXPECT_NE(dash.body.find("đã giải ngân 40%"), std::string::npos);
 }
 
 TEST_F(PagesTest, OfficeChangesSelectedTasksInBulk) {
-  Session office = Login("vanphong");
-  Session unit = Login("tckh");
-  auto list = Send("GET", "/tasks", "", &office);
+  Session office = site_->Login("vanphong");
+  Session unit = site_->Login("tckh");
+  auto list = site_->Send("GET", "/tasks", "", &office);
   ASSERT_EQ(list.status, 200);
   EXPECT_NE(list.body.find("id=\"bulk-form\""), std::string::npos);
-  EXPECT_EQ(Send("GET", "/tasks", "", &unit).body.find("id=\"bulk-form\""), std::string::npos);
+  EXPECT_EQ(site_->Send("GET", "/tasks", "", &unit).body.find("id=\"bulk-form\""),
+            std::string::npos);
   std::regex re("name=\"task\" value=\"([0-9]+)\"");
   std::vector<std::string> ids;
   for (auto it = std::sregex_iterator(list.body.begin(), list.body.end(), re);
@@ -232,28 +168,29 @@ TEST_F(PagesTest, OfficeChangesSelectedTasksInBulk) {
       {6, &office, form, 403, ""},
   };
   for (auto& c : cases) {
-    auto res = Send("POST", "/tasks/bulk", c.body, c.who);
+    auto res = site_->Send("POST", "/tasks/bulk", c.body, c.who);
     ASSERT_EQ(res.status, c.want_status) << "case " << c.n;
     std::string page = res.body;
-    if (res.status == 303) page = Send("GET", Header(res, "Location"), "", c.who).body;
+    if (res.status == 303)
+      page = site_->Send("GET", site_->Header(res, "Location"), "", c.who).body;
     EXPECT_NE(page.find(c.want_text), std::string::npos) << "case " << c.n;
   }
-  auto task = Send("GET", "/tasks/" + ids[0], "", &office);
+  auto task = site_->Send("GET", "/tasks/" + ids[0], "", &office);
   EXPECT_NE(task.body.find("Tạm dừng"), std::string::npos);
 }
 
 TEST_F(PagesTest, ExportsAreXlsx) {
-  Session office = Login("vanphong");
+  Session office = site_->Login("vanphong");
   for (std::string target : {"/export/tasks.xlsx?status=overdue", "/export/scorecards.xlsx"}) {
-    auto res = Send("GET", target, "", &office);
+    auto res = site_->Send("GET", target, "", &office);
     EXPECT_EQ(res.status, 200) << target;
     EXPECT_EQ(res.body.substr(0, 2), "PK") << target;
-    EXPECT_NE(Header(res, "Content-Disposition").find(".xlsx"), std::string::npos) << target;
+    EXPECT_NE(site_->Header(res, "Content-Disposition").find(".xlsx"), std::string::npos) << target;
   }
 }
 
 TEST_F(PagesTest, ImportPastedTextGivesAReviewScreen) {
-  Session office = Login("vanphong");
+  Session office = site_->Login("vanphong");
   std::string text =
       "UBND THỊ XÃ ĐỨC PHỔ\nSố: 999/TB-UBND\nTHÔNG BÁO\nKết luận của Chủ tịch\n"
       "1. Giao Phòng Tài chính - Kế hoạch rà soát <script>x</script> và báo cáo trước ngày "
@@ -264,10 +201,10 @@ TEST_F(PagesTest, ImportPastedTextGivesAReviewScreen) {
     std::snprintf(buf, sizeof buf, "%%%02X", ch);
     form += buf;
   }
-  auto res = Send("POST", "/import", form, &office);
+  auto res = site_->Send("POST", "/import", form, &office);
   ASSERT_EQ(res.status, 303) << res.body;
-  std::string location = Header(res, "Location");
-  auto review = Send("GET", location, "", &office);
+  std::string location = site_->Header(res, "Location");
+  auto review = site_->Send("GET", location, "", &office);
   EXPECT_EQ(review.status, 200);
   EXPECT_NE(review.body.find("Kiểm tra kết quả trích xuất"), std::string::npos);
   EXPECT_NE(review.body.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
