@@ -1,27 +1,10 @@
 #include "web/admin_support.h"
 
-#include <charconv>
 #include <functional>
 
 namespace dondoc::web::admin {
 
 using nlohmann::json;
-
-http::RouteDoc PageDoc(const char* summary) {
-  http::RouteDoc d;
-  d.summary = summary;
-  d.tag = "pages";
-  return d;
-}
-
-std::optional<domain::Id> IdOf(const std::string& s) {
-  domain::Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
-std::optional<domain::Id> PathId(const http::Request& req) { return IdOf(req.Param("id")); }
 
 std::vector<std::string> SplitList(const std::string& s) {
   std::vector<std::string> out;

@@ -17,14 +17,6 @@
 
 namespace dondoc::web::admin {
 
-http::RouteDoc PageDoc(const char* summary);
-
-// A positive decimal id, or nullopt.
-std::optional<domain::Id> IdOf(const std::string& s);
-
-// The id in the route's {id}, or nullopt.
-std::optional<domain::Id> PathId(const http::Request& req);
-
 // Pieces of a list typed by hand, split at ',' and ';', trimmed, empty pieces dropped.
 std::vector<std::string> SplitList(const std::string& s);
 

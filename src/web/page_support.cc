@@ -2,11 +2,32 @@
 
 #include <sodium.h>
 
+#include <charconv>
+
 #include "http/cookies.h"
 #include "http/multipart.h"
 #include "http/query.h"
 
 namespace dondoc::web {
+
+http::RouteDoc PageDoc(const char* summary, bool is_public) {
+  http::RouteDoc d;
+  d.summary = summary;
+  d.tag = "pages";
+  d.public_route = is_public;
+  return d;
+}
+
+std::optional<domain::Id> IdOf(const std::string& s) {
+  domain::Id v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+std::optional<domain::Id> PathId(const http::Request& req, const char* name) {
+  return IdOf(req.Param(name));
+}
 namespace {
 
 bool SameToken(const std::string& a, const std::string& b) {

@@ -59,6 +59,15 @@ std::string VietnameseMessage(const Status& status);
 // The viewer of a caller (name, role, unit name, tenant name, CSRF).
 Viewer ViewerOf(app::Service& service, const app::Caller& caller);
 
+// The documentation of a page route, tagged "pages"; a public one needs no sign-in.
+http::RouteDoc PageDoc(const char* summary, bool is_public = false);
+
+// A positive decimal id, or nullopt for anything else ("", "0", "12x", "-3").
+std::optional<domain::Id> IdOf(const std::string& s);
+
+// The path parameter `name` ("/tasks/{id}") as an id.
+std::optional<domain::Id> PathId(const http::Request& req, const char* name = "id");
+
 // The `next` parameter made safe: a local path ("/tasks?x=1") or "/".
 std::string SafeNext(std::string_view next);
 

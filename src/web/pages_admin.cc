@@ -14,8 +14,6 @@
 namespace dondoc::web {
 namespace {
 
-using admin::IdOf;
-using admin::PageDoc;
 using admin::SplitList;
 using nlohmann::json;
 

@@ -7,14 +7,6 @@
 namespace dondoc::web {
 namespace {
 
-http::RouteDoc PageDoc(const char* summary, bool is_public = false) {
-  http::RouteDoc d;
-  d.summary = summary;
-  d.tag = "pages";
-  d.public_route = is_public;
-  return d;
-}
-
 http::Response LoginPage(int status, std::string_view error, std::string_view username,
                          std::string_view next) {
   PageSpec spec;

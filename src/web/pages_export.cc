@@ -20,7 +20,7 @@ http::Response Xlsx(std::string bytes, const std::string& filename) {
   return res;
 }
 
-http::RouteDoc PageDoc(const char* summary) {
+http::RouteDoc ExportDoc(const char* summary) {
   http::RouteDoc d;
   d.summary = summary;
   d.tag = "export";
@@ -30,7 +30,7 @@ http::RouteDoc PageDoc(const char* summary) {
 }  // namespace
 
 void RegisterExportPages(http::Router& r, app::Service& s) {
-  r.Add("GET", "/export/tasks.xlsx", PageDoc("The task list (with the page's filters) as XLSX"),
+  r.Add("GET", "/export/tasks.xlsx", ExportDoc("The task list (with the page's filters) as XLSX"),
         Signed(s, [](PageCall& c) {
           TaskListQuery q = TaskListQuery::FromParams(c.req.query);
           const text::Date today = c.service.clock().Today();
@@ -50,7 +50,7 @@ void RegisterExportPages(http::Router& r, app::Service& s) {
           return Xlsx(std::move(*bytes), "nhiem-vu-" + today.ToIso() + ".xlsx");
         }));
 
-  r.Add("GET", "/export/scorecards.xlsx", PageDoc("Scorecards by unit and by field as XLSX"),
+  r.Add("GET", "/export/scorecards.xlsx", ExportDoc("Scorecards by unit and by field as XLSX"),
         Signed(s, [](PageCall& c) {
           text::Date as_of = c.service.clock().Today();
           if (auto q = c.req.Query("as_of")) {

@@ -13,21 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-http::RouteDoc PageDoc(const char* summary) {
-  http::RouteDoc d;
-  d.summary = summary;
-  d.tag = "pages";
-  return d;
-}
-
-std::optional<domain::Id> PathId(const http::Request& req, const char* name) {
-  const std::string& s = req.Param(name);
-  domain::Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
 http::Response ImportPage(PageCall& c, int status, std::string_view error,
                           std::string_view filename = "", std::string_view text = "") {
   PageSpec spec;
@@ -70,8 +55,8 @@ http::Response ReviewPage(PageCall& c, domain::Id notice_id, std::optional<Flash
   spec.active = "/notices";
   spec.body = "review";
   spec.flash = std::move(flash);
-  return HtmlResponse(
-      RenderPage(&c.viewer, spec, ReviewJson(*view, units, unknown, listed.ok())), status);
+  return HtmlResponse(RenderPage(&c.viewer, spec, ReviewJson(*view, units, unknown, listed.ok())),
+                      status);
 }
 
 // The patch a review form describes; unknown unit names go to `unknown`.
@@ -157,9 +142,9 @@ void RegisterNoticePages(http::Router& r, app::Service& s) {
             flash = Flash{"info", "Văn bản này đã được nhập trước đây; đây là bản đã có."};
           } else if (auto ok = c.req.Query("ok")) {
             flash = Flash{"ok", *ok == "confirm" ? "Đã xác nhận. Các nhiệm vụ đã được giao."
-                                : *ok == "unit"  ? "Đã cập nhật danh mục đơn vị và gán cho các "
-                                                   "nhiệm vụ nêu đơn vị này."
-                                                 : "Đã lưu thay đổi."};
+                                : *ok == "unit" ? "Đã cập nhật danh mục đơn vị và gán cho các "
+                                                  "nhiệm vụ nêu đơn vị này."
+                                                : "Đã lưu thay đổi."};
           }
           return ReviewPage(c, *id, flash);
         }));

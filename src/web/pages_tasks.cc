@@ -21,24 +21,6 @@ using nlohmann::json;
 // Code points of the notice shown either side of a task on its page.
 constexpr long kPassageContext = 600;
 
-http::RouteDoc PageDoc(const char* summary) {
-  http::RouteDoc d;
-  d.summary = summary;
-  d.tag = "pages";
-  return d;
-}
-
-std::optional<domain::Id> IdOf(const std::string& s) {
-  domain::Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
-std::optional<domain::Id> PathId(const http::Request& req, const char* name = "id") {
-  return IdOf(req.Param(name));
-}
-
 store::TaskSort SortOf(const std::string& code) {
   if (code == "due_desc") return store::TaskSort::kDueDesc;
   if (code == "new") return store::TaskSort::kCreatedDesc;
@@ -185,19 +167,18 @@ json MyWorkData(PageCall& c, text::Date today) {
                 {"rows", std::move(rows)},
                 {"has_rows", has}};
   };
-  return {
-      {"unit", c.viewer.unit_name},
-      {"counts",
-       {{"overdue", overdue_tasks.size()},
-        {"week", week_tasks.size()},
-        {"waiting", waiting.size()},
-        {"all", total.ok() ? total->total : 0}}},
-      {"groups",
-       json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
-                    group("week", "Đến hạn trong 7 ngày tới",
-                          "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
-                    group("waiting", "Chưa báo cáo tiến độ",
-                          "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
+  return {{"unit", c.viewer.unit_name},
+          {"counts",
+           {{"overdue", overdue_tasks.size()},
+            {"week", week_tasks.size()},
+            {"waiting", waiting.size()},
+            {"all", total.ok() ? total->total : 0}}},
+          {"groups",
+           json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
+                        group("week", "Đến hạn trong 7 ngày tới",
+                              "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
+                        group("waiting", "Chưa báo cáo tiến độ",
+                              "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
 }
 
 // Everything MyWorkData depends on besides the data version: the day, the role, the user's unit
