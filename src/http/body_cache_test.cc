@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/service.h"
+#include "app/test_tenant.h"
 #include "http/api.h"
 #include "http/dispatch.h"
-#include "store/sqlite_store.h"
 
 namespace dondoc::http {
 namespace {
@@ -92,24 +92,12 @@ TEST(BodyCacheTest, OnlyOkJsonAnswersAreKept) {
 class CachedApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store::SqliteOptions o;
-    o.path = ":memory:";
-    store_ = std::move(store::OpenSqliteStore(o)).value();
-    Status st = store_->InTransaction([&](store::StoreTx& tx) -> Status {
-      DONDOC_ASSIGN_OR_RETURN(tenant_, tx.CreateTenant({0, "t", "T", 0}));
-      domain::Unit u;
-      u.tenant_id = tenant_;
-      u.name = "A";
-      DONDOC_ASSIGN_OR_RETURN(unit_a_, tx.CreateUnit(u));
-      u.name = "B";
-      DONDOC_ASSIGN_OR_RETURN(unit_b_, tx.CreateUnit(u));
-      domain::Notice n;
-      n.tenant_id = tenant_;
-      n.text = "text";
-      n.sha256 = "aa";
-      DONDOC_ASSIGN_OR_RETURN(domain::Id notice, tx.CreateNotice(n));
+    t_.Build([&](store::StoreTx& tx) -> Status {
+      DONDOC_ASSIGN_OR_RETURN(unit_a_, t_.AddUnit(tx, "A"));
+      DONDOC_ASSIGN_OR_RETURN(unit_b_, t_.AddUnit(tx, "B"));
+      DONDOC_ASSIGN_OR_RETURN(domain::Id notice, t_.AddNotice(tx, "text", "aa"));
       domain::Task t;
-      t.tenant_id = tenant_;
+      t.tenant_id = t_.tenant;
       t.notice_id = notice;
       t.text = "Task of A";
       t.lead_unit_ids = {unit_a_};
@@ -118,28 +106,19 @@ class CachedApiTest : public ::testing::Test {
       t.text = "Task of B";
       t.lead_unit_ids = {unit_b_};
       DONDOC_ASSIGN_OR_RETURN(task_b_, tx.CreateTask(t));
-      return tx.ActivateNotice(tenant_, notice, 1);
+      return tx.ActivateNotice(t_.tenant, notice, 1);
     });
-    ASSERT_TRUE(st.ok()) << st.ToString();
-    service_ = std::make_unique<app::Service>(*store_, clock_, hasher_, tenant_);
-    struct {
-      const char* name;
-      domain::Role role;
-      std::optional<domain::Id> unit;
-    } users[] = {{"office", domain::Role::kOffice, std::nullopt},
-                 {"clerk_a", domain::Role::kUnit, unit_a_},
-                 {"clerk_b", domain::Role::kUnit, unit_b_}};
-    for (const auto& spec : users) {
-      domain::User u;
-      u.username = spec.name;
-      u.role = spec.role;
-      u.unit_id = spec.unit;
-      ASSERT_TRUE(service_->CreateUser(nullptr, u, "password123").ok());
-      tokens_[spec.name] = service_->CreateApiToken(nullptr, spec.name, "test").value();
+    for (const char* name : {"office", "clerk_a", "clerk_b"}) {
+      std::string n = name;
+      t_.AddUser(n, n == "office" ? domain::Role::kOffice : domain::Role::kUnit,
+                 n == "clerk_a"   ? std::optional<domain::Id>(unit_a_)
+                 : n == "clerk_b" ? std::optional<domain::Id>(unit_b_)
+                                  : std::nullopt);
+      tokens_[n] = t_.service->CreateApiToken(nullptr, n, "test").value();
     }
     ApiOptions options;
-    options.data_version = [this] { return store_->DataVersion(); };
-    RegisterApi(router_, *service_, options);
+    options.data_version = [this] { return t_.store->DataVersion(); };
+    RegisterApi(router_, *t_.service, options);
   }
 
   Response Get(const std::string& who, const std::string& target) {
@@ -166,12 +145,9 @@ class CachedApiTest : public ::testing::Test {
     return ids;
   }
 
-  std::unique_ptr<store::Store> store_;
-  app::FixedClock clock_{app::FixedClock::NoonOf(*text::Date::FromIso("2023-07-01"))};
-  app::PasswordHasher hasher_{app::HasherOptions::ForTests()};
-  std::unique_ptr<app::Service> service_;
+  app::testing::TestTenant t_{*text::Date::FromIso("2023-07-01")};
   Router router_;
-  domain::Id tenant_ = 0, unit_a_ = 0, unit_b_ = 0, task_a_ = 0, task_b_ = 0;
+  domain::Id unit_a_ = 0, unit_b_ = 0, task_a_ = 0, task_b_ = 0;
   std::map<std::string, std::string> tokens_;
 };
 
@@ -227,7 +203,7 @@ TEST_F(CachedApiTest, AWriteIsSeenByTheNextRead) {
 TEST_F(CachedApiTest, ANewDayIsANewQuestion) {
   const std::string list = "/api/v1/tasks?overdue=true";
   EXPECT_TRUE(Ids(Get("office", list)).empty());
-  clock_.Set(app::FixedClock::NoonOf(*text::Date::FromIso("2023-08-02")));  // past the due date
+  t_.clock.Set(app::FixedClock::NoonOf(*text::Date::FromIso("2023-08-02")));  // past the due date
   EXPECT_EQ(Ids(Get("office", list)), (std::vector<domain::Id>{task_a_, task_b_}));
 }
 
