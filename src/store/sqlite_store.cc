@@ -16,6 +16,7 @@
 #include "store/migrations.h"
 #include "store/result_cache.h"
 #include "store/rows.h"
+#include "store/score_facts.h"
 #include "store/sqlite_reader.h"
 #include "store/writes.h"
 
@@ -78,6 +79,9 @@ class SqliteTx : public SqliteReader<StoreTx> {
   // Rows changed through this object by session bookkeeping (sign-in, last-seen) only: such
   // writes change no data a cache derives from, so they alone do not move DataVersion.
   std::int64_t session_row_changes() const { return session_row_changes_; }
+  // (tenant, task) and (tenant, notice) pairs whose scorecard facts this object may have changed.
+  const std::vector<std::pair<Id, Id>>& touched_tasks() const { return touched_tasks_; }
+  const std::vector<std::pair<Id, Id>>& touched_notices() const { return touched_notices_; }
 
   Result<Id> CreateTenant(const domain::Tenant& t) override {
     return writes::CreateTenant(*db_, t);
@@ -132,23 +136,36 @@ class SqliteTx : public SqliteReader<StoreTx> {
   }
   Status UpdateNotice(const domain::Notice& n) override { return writes::UpdateNotice(*db_, n); }
   Status ActivateNotice(Id tenant_id, Id notice_id, Timestamp at) override {
+    touched_notices_.emplace_back(tenant_id, notice_id);
     return writes::ActivateNotice(*db_, tenant_id, notice_id, at);
   }
   Status DeleteDraftNotice(Id tenant_id, Id notice_id) override {
+    touched_notices_.emplace_back(tenant_id, notice_id);
     return writes::DeleteDraftNotice(*db_, tenant_id, notice_id);
   }
-  Result<Id> CreateTask(const domain::Task& t) override { return writes::CreateTask(*db_, t); }
-  Status UpdateTask(const domain::Task& t) override { return writes::UpdateTask(*db_, t); }
+  Result<Id> CreateTask(const domain::Task& t) override {
+    auto id = writes::CreateTask(*db_, t);
+    if (id.ok()) touched_tasks_.emplace_back(t.tenant_id, *id);
+    return id;
+  }
+  Status UpdateTask(const domain::Task& t) override {
+    touched_tasks_.emplace_back(t.tenant_id, t.id);
+    return writes::UpdateTask(*db_, t);
+  }
   Status DeleteTask(Id tenant_id, Id task_id) override {
+    touched_tasks_.emplace_back(tenant_id, task_id);
     return writes::DeleteTask(*db_, tenant_id, task_id);
   }
   Result<Id> CreateOccurrence(const domain::Occurrence& o) override {
+    touched_tasks_.emplace_back(o.tenant_id, o.task_id);
     return writes::CreateOccurrence(*db_, o);
   }
   Status UpdateOccurrence(const domain::Occurrence& o) override {
+    touched_tasks_.emplace_back(o.tenant_id, o.task_id);
     return writes::UpdateOccurrence(*db_, o);
   }
   Result<Id> AddProgressReport(const domain::ProgressReport& r) override {
+    touched_tasks_.emplace_back(r.tenant_id, r.task_id);
     return writes::AddProgressReport(*db_, r);
   }
   Result<Id> CreateExtension(const domain::Extension& e) override {
@@ -187,6 +204,8 @@ class SqliteTx : public SqliteReader<StoreTx> {
   Db* db_;
   bool units_changed_ = false;
   std::int64_t session_row_changes_ = 0;
+  std::vector<std::pair<Id, Id>> touched_tasks_;
+  std::vector<std::pair<Id, Id>> touched_notices_;
 };
 
 // Each tenant's unit tree, kept in memory for SubUnitIds (asked on nearly every request). A
@@ -342,7 +361,8 @@ class SqliteStore : public SqliteReader<Store> {
     return page;
   }
 
-  // Counted once per data version: concurrent misses wait for one count.
+  // Counted from the tenant's ScoreFacts, brought up to date first; kept per data version.
+  // Concurrent misses wait for one another (the facts are not thread-safe).
   Result<std::vector<domain::ScoreRow>> Scorecards(Id tenant_id, const ScoreFilter& f) override {
     const std::string key = ScoreFilterKey(tenant_id, f);
     std::uint64_t version = data_version_.load();
@@ -350,10 +370,16 @@ class SqliteStore : public SqliteReader<Store> {
     std::lock_guard<std::mutex> counting(counting_mu_);
     version = data_version_.load();
     if (auto rows = scores_.Get(key, version)) return *rows;
+    ScoreFacts& facts = score_facts_[tenant_id];
+    TakeMarks(tenant_id, &facts);
     auto lease = Acquire();
     if (!lease.ok()) return lease.status();
-    DONDOC_ASSIGN_OR_RETURN(std::vector<domain::ScoreRow> rows,
-                            reads::Scorecards(lease->db(), tenant_id, f));
+    DONDOC_RETURN_IF_ERROR(facts.Refresh(lease->db(), tenant_id));
+    ScoreFacts::FieldsOfUnit fields;
+    if (f.by == ScoreGroup::kField) {
+      DONDOC_ASSIGN_OR_RETURN(fields, ScoreFacts::ReadFieldsOfUnits(lease->db(), tenant_id));
+    }
+    std::vector<domain::ScoreRow> rows = facts.Count(f, fields);
     scores_.Put(key, version, std::make_shared<const std::vector<domain::ScoreRow>>(rows));
     return rows;
   }
@@ -411,6 +437,39 @@ class SqliteStore : public SqliteReader<Store> {
       return Status::Internal(std::string("exception in a transaction: ") + e.what());
     } catch (...) {
       return Status::Internal("exception in a transaction");
+    }
+  }
+
+  // Moves the marks of commits since the last call into `facts`. Another process's commit (the
+  // writer connection's data_version moves only for those) marks every tenant's facts stale.
+  // REQUIRES: counting_mu_ held.
+  void TakeMarks(Id tenant_id, ScoreFacts* facts) {
+    {
+      std::lock_guard<std::recursive_mutex> writer(mu_);
+      auto s = writer_->Prepare("PRAGMA data_version");
+      Result<bool> row = s.ok() ? s->Step() : Result<bool>(s.status());
+      if (row.ok() && *row) {
+        const std::int64_t external = s->Int(0);
+        if (external != external_version_) {
+          for (auto& [id, f] : score_facts_) f.MarkAll();
+          external_version_ = external;
+        }
+      }
+    }
+    std::lock_guard<std::mutex> l(marks_mu_);
+    auto it = marks_.find(tenant_id);
+    if (it == marks_.end()) return;
+    for (Id task : it->second.tasks) facts->MarkTask(task);
+    for (Id notice : it->second.notices) facts->MarkNotice(notice);
+    marks_.erase(it);
+  }
+
+  // Records what the committed `tx` touched, for TakeMarks.
+  void AddMarks(const SqliteTx& tx) {
+    std::lock_guard<std::mutex> l(marks_mu_);
+    for (const auto& [tenant, task] : tx.touched_tasks()) marks_[tenant].tasks.push_back(task);
+    for (const auto& [tenant, notice] : tx.touched_notices()) {
+      marks_[tenant].notices.push_back(notice);
     }
   }
 
@@ -476,6 +535,8 @@ class SqliteStore : public SqliteReader<Store> {
         }
       }
     }
+    // Before the version moves: a count that sees the new version finds these marks.
+    if (commit.ok()) AddMarks(tx);
     if (data_changed) data_version_.fetch_add(1);
     // After the commit: a tree read before it is refused by the generation check.
     if (tx.units_changed()) units_cache_.Invalidate();
@@ -486,7 +547,14 @@ class SqliteStore : public SqliteReader<Store> {
   std::deque<Pending*> queue_;
   bool leader_active_ = false;
   UnitTreeCache units_cache_;
-  std::mutex counting_mu_;  // held while counting scorecards
+  std::mutex counting_mu_;                          // held while counting scorecards
+  std::unordered_map<Id, ScoreFacts> score_facts_;  // by tenant; guarded by counting_mu_
+  std::int64_t external_version_ = -1;              // guarded by counting_mu_
+  struct Marks {
+    std::vector<Id> tasks, notices;
+  };
+  std::mutex marks_mu_;
+  std::unordered_map<Id, Marks> marks_;  // by tenant, guarded by marks_mu_
   VersionedCache<std::vector<domain::ScoreRow>> scores_{256};
   VersionedCache<TaskPageIds> task_pages_{4096};
   std::atomic<std::uint64_t> data_version_{0};
