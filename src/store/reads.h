@@ -46,6 +46,9 @@ Result<std::vector<Id>> ListRecurringTaskIds(Db& db, Id tenant_id);
 Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id);
 Result<domain::ProgressReport> GetProgressReport(Db& db, Id tenant_id, Id report_id);
 
+// The page size of a list: TaskFilter::limit clamped to 0..kMaxListLimit.
+inline constexpr int kMaxListLimit = 500;
+int ClampLimit(int limit);
 Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const ScoreFilter& f);
 Result<std::vector<domain::ScoreItem>> ScoreItems(Db& db, Id tenant_id, const ScoreFilter& f);
 

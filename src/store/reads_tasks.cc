@@ -8,11 +8,9 @@
 
 namespace dondoc::store::reads {
 
+int ClampLimit(int limit) { return std::clamp(limit, 0, kMaxListLimit); }
+
 namespace {
-
-constexpr int kMaxLimit = 500;
-
-int ClampLimit(int limit) { return std::clamp(limit, 0, kMaxLimit); }
 
 template <typename T>
 Result<std::vector<T>> All(Db& db, const std::string& sql, Id tenant_id, Id id,

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -16,8 +18,8 @@
 #include "store/migrations.h"
 #include "store/result_cache.h"
 #include "store/rows.h"
-#include "store/score_facts.h"
 #include "store/sqlite_reader.h"
+#include "store/task_facts.h"
 #include "store/writes.h"
 
 namespace dondoc::store {
@@ -351,6 +353,18 @@ class SqliteStore : public SqliteReader<Store> {
         return Page<domain::Task>{std::move(tasks), ids->total};
       }
     }
+    if (TaskFacts::CanList(f)) {
+      if (f.unit_id && !f.include_sub_units) sub_units = {*f.unit_id};
+      auto ids = std::make_shared<TaskPageIds>();
+      DONDOC_RETURN_IF_ERROR(WithFacts(tenant_id, lease->db(), [&](const TaskFacts& facts) {
+        *ids = facts.List(f, sub_units, reads::ClampLimit(f.limit), std::max(f.offset, 0));
+      }));
+      DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
+                              reads::GetTasks(lease->db(), tenant_id, ids->ids));
+      // A task deleted since the facts were read leaves a hole: the next call reads it again.
+      if (tasks.size() == ids->ids.size()) task_pages_.Put(key, version, ids);
+      return Page<domain::Task>{std::move(tasks), ids->total};
+    }
     DONDOC_ASSIGN_OR_RETURN(
         Page<domain::Task> page,
         reads::ListTasks(lease->db(), tenant_id, f, f.unit_id ? &sub_units : nullptr));
@@ -361,25 +375,20 @@ class SqliteStore : public SqliteReader<Store> {
     return page;
   }
 
-  // Counted from the tenant's ScoreFacts, brought up to date first; kept per data version.
-  // Concurrent misses wait for one another (the facts are not thread-safe).
+  // Counted from the tenant's TaskFacts; kept per data version.
   Result<std::vector<domain::ScoreRow>> Scorecards(Id tenant_id, const ScoreFilter& f) override {
     const std::string key = ScoreFilterKey(tenant_id, f);
-    std::uint64_t version = data_version_.load();
+    const std::uint64_t version = data_version_.load();
     if (auto rows = scores_.Get(key, version)) return *rows;
-    std::lock_guard<std::mutex> counting(counting_mu_);
-    version = data_version_.load();
-    if (auto rows = scores_.Get(key, version)) return *rows;
-    ScoreFacts& facts = score_facts_[tenant_id];
-    TakeMarks(tenant_id, &facts);
     auto lease = Acquire();
     if (!lease.ok()) return lease.status();
-    DONDOC_RETURN_IF_ERROR(facts.Refresh(lease->db(), tenant_id));
-    ScoreFacts::FieldsOfUnit fields;
+    TaskFacts::FieldsOfUnit fields;
     if (f.by == ScoreGroup::kField) {
-      DONDOC_ASSIGN_OR_RETURN(fields, ScoreFacts::ReadFieldsOfUnits(lease->db(), tenant_id));
+      DONDOC_ASSIGN_OR_RETURN(fields, TaskFacts::ReadFieldsOfUnits(lease->db(), tenant_id));
     }
-    std::vector<domain::ScoreRow> rows = facts.Count(f, fields);
+    std::vector<domain::ScoreRow> rows;
+    DONDOC_RETURN_IF_ERROR(WithFacts(
+        tenant_id, lease->db(), [&](const TaskFacts& facts) { rows = facts.Count(f, fields); }));
     scores_.Put(key, version, std::make_shared<const std::vector<domain::ScoreRow>>(rows));
     return rows;
   }
@@ -440,31 +449,63 @@ class SqliteStore : public SqliteReader<Store> {
     }
   }
 
-  // Moves the marks of commits since the last call into `facts`. Another process's commit (the
-  // writer connection's data_version moves only for those) marks every tenant's facts stale.
-  // REQUIRES: counting_mu_ held.
-  void TakeMarks(Id tenant_id, ScoreFacts* facts) {
+  // Calls `fn` with the tenant's TaskFacts brought up to date with every commit before this call:
+  // under a shared lock when nothing changed since they were last read (the usual case, so lists
+  // and counts run side by side), else after re-reading what changed under an exclusive lock.
+  template <typename Fn>
+  Status WithFacts(Id tenant_id, Db& db, Fn fn) {
+    CheckExternalWrites();
+    bool stale = external_writes_.load();
     {
-      std::lock_guard<std::recursive_mutex> writer(mu_);
-      auto s = writer_->Prepare("PRAGMA data_version");
-      Result<bool> row = s.ok() ? s->Step() : Result<bool>(s.status());
-      if (row.ok() && *row) {
-        const std::int64_t external = s->Int(0);
-        if (external != external_version_) {
-          for (auto& [id, f] : score_facts_) f.MarkAll();
-          external_version_ = external;
-        }
+      std::lock_guard<std::mutex> l(marks_mu_);
+      stale = stale || marks_.count(tenant_id) > 0;
+    }
+    if (!stale) {
+      std::shared_lock<std::shared_mutex> read(facts_mu_);
+      auto it = task_facts_.find(tenant_id);
+      if (it != task_facts_.end() && it->second.loaded()) {
+        fn(it->second);
+        return Status::Ok();
       }
     }
-    std::lock_guard<std::mutex> l(marks_mu_);
-    auto it = marks_.find(tenant_id);
-    if (it == marks_.end()) return;
-    for (Id task : it->second.tasks) facts->MarkTask(task);
-    for (Id notice : it->second.notices) facts->MarkNotice(notice);
-    marks_.erase(it);
+    std::unique_lock<std::shared_mutex> write(facts_mu_);
+    if (external_writes_.exchange(false)) {
+      for (auto& [id, facts] : task_facts_) facts.MarkAll();
+    }
+    TaskFacts& facts = task_facts_[tenant_id];
+    {
+      std::lock_guard<std::mutex> l(marks_mu_);
+      if (auto it = marks_.find(tenant_id); it != marks_.end()) {
+        for (Id task : it->second.tasks) facts.MarkTask(task);
+        for (Id notice : it->second.notices) facts.MarkNotice(notice);
+        marks_.erase(it);
+      }
+    }
+    DONDOC_RETURN_IF_ERROR(facts.Refresh(db, tenant_id));
+    fn(facts);
+    return Status::Ok();
   }
 
-  // Records what the committed `tx` touched, for TakeMarks.
+  // Another process's commit (`dondoc admin`, a restore) moves the writer connection's
+  // data_version, which this process's own commits do not: then every tenant's facts are read
+  // again. Checked at most once a second.
+  void CheckExternalWrites() {
+    using Clock = std::chrono::steady_clock;
+    const Clock::rep now = Clock::now().time_since_epoch().count();
+    Clock::rep next = next_external_check_.load();
+    if (now < next) return;
+    const Clock::rep after =
+        now + std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)).count();
+    if (!next_external_check_.compare_exchange_strong(next, after)) return;
+    std::lock_guard<std::recursive_mutex> writer(mu_);
+    auto s = writer_->Prepare("PRAGMA data_version");
+    Result<bool> row = s.ok() ? s->Step() : Result<bool>(s.status());
+    if (!row.ok() || !*row) return;
+    const std::int64_t seen = s->Int(0);
+    if (external_version_.exchange(seen) != seen) external_writes_.store(true);
+  }
+
+  // Records what the committed `tx` touched, for WithFacts.
   void AddMarks(const SqliteTx& tx) {
     std::lock_guard<std::mutex> l(marks_mu_);
     for (const auto& [tenant, task] : tx.touched_tasks()) marks_[tenant].tasks.push_back(task);
@@ -547,9 +588,11 @@ class SqliteStore : public SqliteReader<Store> {
   std::deque<Pending*> queue_;
   bool leader_active_ = false;
   UnitTreeCache units_cache_;
-  std::mutex counting_mu_;                          // held while counting scorecards
-  std::unordered_map<Id, ScoreFacts> score_facts_;  // by tenant; guarded by counting_mu_
-  std::int64_t external_version_ = -1;              // guarded by counting_mu_
+  std::shared_mutex facts_mu_;
+  std::unordered_map<Id, TaskFacts> task_facts_;  // by tenant; guarded by facts_mu_
+  std::atomic<std::int64_t> external_version_{-1};
+  std::atomic<bool> external_writes_{false};
+  std::atomic<std::int64_t> next_external_check_{0};
   struct Marks {
     std::vector<Id> tasks, notices;
   };

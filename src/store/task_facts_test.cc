@@ -1,6 +1,9 @@
-// Scorecards from the in-memory facts (Store::Scorecards) against the same counts made by SQL
-// inside a transaction (StoreTx::Scorecards reads the tables directly), after each kind of write
-// that changes what is counted: the facts are brought up to date from the marks writes leave.
+// Scorecards and task lists from the in-memory facts (Store::Scorecards, Store::ListTasks) against
+// the same questions answered by SQL inside a transaction (a StoreTx reads the tables directly),
+// after each kind of write that changes an answer: the facts are brought up to date from the
+// marks writes leave.
+#include "store/task_facts.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,7 +16,7 @@ namespace {
 
 using testing::D;
 
-class ScoreFactsTest : public ::testing::Test {
+class TaskFactsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = testing::OpenMemory();
@@ -22,6 +25,7 @@ class ScoreFactsTest : public ::testing::Test {
 
   // Every grouping × dates × visibility: the store's answer equals the SQL count.
   void ExpectSameAsSql(const std::string& when) {
+    ExpectSameListsAsSql(when);
     const std::vector<const char*> dates = {"2023-05-01", "2023-06-20", "2023-06-25",
                                             "2023-07-01", "2023-07-12", "2024-01-01"};
     const std::vector<std::optional<std::vector<Id>>> visibility = {
@@ -53,6 +57,88 @@ class ScoreFactsTest : public ::testing::Test {
     }
   }
 
+  // A table of list filters × dates: the store's page (total and ids in order) equals SQL's.
+  void ExpectSameListsAsSql(const std::string& when) {
+    using domain::TaskState;
+    using domain::UnitRole;
+    std::vector<std::pair<std::string, TaskFilter>> filters;
+    auto add = [&](std::string name, const std::function<void(TaskFilter*)>& set) {
+      TaskFilter f;
+      set(&f);
+      filters.emplace_back(std::move(name), f);
+    };
+    for (TaskSort sort : {TaskSort::kDueAsc, TaskSort::kDueDesc, TaskSort::kCreatedDesc,
+                          TaskSort::kIdAsc, TaskSort::kUpdatedDesc, TaskSort::kRank}) {
+      add("all, sort " + std::to_string(static_cast<int>(sort)),
+          [&](TaskFilter* f) { f->sort = sort; });
+    }
+    const std::vector<Id> two = {seed_.unit["tckh"], seed_.unit["phoan"]};
+    add("visible", [&](TaskFilter* f) { f->visible_unit_ids = two; });
+    add("visible as lead", [&](TaskFilter* f) {
+      f->visible_unit_ids = two;
+      f->role = UnitRole::kLead;
+    });
+    add("visible as support", [&](TaskFilter* f) {
+      f->visible_unit_ids = two;
+      f->role = UnitRole::kSupport;
+    });
+    add("visible none", [&](TaskFilter* f) { f->visible_unit_ids = std::vector<Id>{}; });
+    add("unit with sub-units", [&](TaskFilter* f) { f->unit_id = seed_.unit["ubnd"]; });
+    add("unit alone", [&](TaskFilter* f) {
+      f->unit_id = seed_.unit["tckh"];
+      f->include_sub_units = false;
+    });
+    add("unit as lead, visible", [&](TaskFilter* f) {
+      f->unit_id = seed_.unit["tckh"];
+      f->role = UnitRole::kLead;
+      f->visible_unit_ids = two;
+    });
+    add("unknown unit", [&](TaskFilter* f) { f->unit_id = 999999; });
+    add("role alone", [&](TaskFilter* f) { f->role = UnitRole::kSupport; });
+    for (int s = 0; s < domain::kTaskStateCount; ++s) {
+      add("state " + std::to_string(s),
+          [&](TaskFilter* f) { f->states = {static_cast<TaskState>(s)}; });
+    }
+    add("open states", [&](TaskFilter* f) {
+      f->states = {TaskState::kNotDue, TaskState::kInProgress, TaskState::kOverdue,
+                   TaskState::kReturned, TaskState::kPendingConfirmation};
+    });
+    add("overdue", [&](TaskFilter* f) { f->overdue_only = true; });
+    add("due range", [&](TaskFilter* f) {
+      f->due_after = D("2023-06-10");
+      f->due_before = D("2023-06-30");
+    });
+    add("notice", [&](TaskFilter* f) { f->notice_id = seed_.notice1; });
+    add("draft notice", [&](TaskFilter* f) { f->notice_id = seed_.notice2; });
+    add("page 2 of 2", [&](TaskFilter* f) {
+      f->limit = 2;
+      f->offset = 2;
+    });
+    add("count only", [&](TaskFilter* f) { f->limit = 0; });
+    add("past the end", [&](TaskFilter* f) { f->offset = 100; });
+    int n = 0;
+    for (const char* date : {"2023-05-01", "2023-06-25", "2023-07-12"}) {
+      for (auto [name, f] : filters) {
+        SCOPED_TRACE(when + ", list " + std::to_string(++n) + " " + name + " " + date);
+        f.as_of = D(date);
+        ASSERT_TRUE(TaskFacts::CanList(f));
+        auto got = store_->ListTasks(seed_.a, f);
+        ASSERT_TRUE(got.ok()) << got.status().ToString();
+        Page<domain::Task> want;
+        Status st = store_->InTransaction([&](StoreTx& tx) -> Status {
+          DONDOC_ASSIGN_OR_RETURN(want, tx.ListTasks(seed_.a, f));
+          return Status::Ok();
+        });
+        ASSERT_TRUE(st.ok()) << st.ToString();
+        EXPECT_EQ(got->total, want.total);
+        std::vector<Id> got_ids, want_ids;
+        for (const auto& t : got->items) got_ids.push_back(t.id);
+        for (const auto& t : want.items) want_ids.push_back(t.id);
+        EXPECT_EQ(got_ids, want_ids);
+      }
+    }
+  }
+
   void Write(const std::function<Status(StoreTx&)>& fn) {
     Status st = store_->InTransaction(fn);
     ASSERT_TRUE(st.ok()) << st.ToString();
@@ -71,8 +157,8 @@ class ScoreFactsTest : public ::testing::Test {
   testing::Seed seed_;
 };
 
-// 1. Every write that changes a count is seen by the next scorecard.
-TEST_F(ScoreFactsTest, FollowEveryKindOfWrite) {
+// 1. Every write that changes an answer is seen by the next scorecard and list.
+TEST_F(TaskFactsTest, FollowEveryKindOfWrite) {
   ExpectSameAsSql("seeded");
 
   // Done late, then an extension moving a due date, then a changed lead unit.
@@ -126,7 +212,7 @@ TEST_F(ScoreFactsTest, FollowEveryKindOfWrite) {
 
 // 2. Another tenant's writes leave this tenant's counts as they were, and the other tenant is
 // counted apart.
-TEST_F(ScoreFactsTest, TenantsAreCountedApart) {
+TEST_F(TaskFactsTest, TenantsAreCountedApart) {
   ScoreFilter f;
   f.as_of = D("2023-07-01");
   auto before = store_->Scorecards(seed_.a, f);

@@ -1,4 +1,4 @@
-#include "store/score_facts.h"
+#include "store/task_facts.h"
 
 #include <algorithm>
 #include <map>
@@ -6,6 +6,7 @@
 
 #include "domain/occurrences.h"
 #include "store/rows.h"
+#include "store/task_query.h"
 
 namespace dondoc::store {
 
@@ -14,8 +15,9 @@ namespace {
 // What one read returns for a task, before it is packed into the pools.
 struct TaskRead {
   Id notice_id = 0;
+  std::int64_t updated_at = 0;
   domain::StatusFacts facts;
-  std::vector<Id> leads;
+  std::vector<Id> leads, supports;
   std::vector<domain::Occurrence> occurrences;
 };
 
@@ -31,11 +33,11 @@ void AddCounts(const domain::ScoreCounts& b, domain::ScoreCounts* a) {
 
 }  // namespace
 
-ScoreFacts::PackedDate ScoreFacts::PackDate(text::Date d) {
+TaskFacts::PackedDate TaskFacts::PackDate(text::Date d) {
   return d.year * 10000 + d.month * 100 + d.day;
 }
 
-ScoreFacts::Facts ScoreFacts::Pack(const domain::StatusFacts& f) {
+TaskFacts::Facts TaskFacts::Pack(const domain::StatusFacts& f) {
   Facts p;
   p.status = static_cast<std::uint8_t>(f.status);
   if (f.due) p.due = PackDate(*f.due);
@@ -44,7 +46,7 @@ ScoreFacts::Facts ScoreFacts::Pack(const domain::StatusFacts& f) {
   return p;
 }
 
-domain::StatusFacts ScoreFacts::Unpack(const Facts& p) {
+domain::StatusFacts TaskFacts::Unpack(const Facts& p) {
   auto date = [](PackedDate d) -> std::optional<text::Date> {
     if (d == 0) return std::nullopt;
     return text::Date{d / 10000, d / 100 % 100, d % 100};
@@ -57,7 +59,7 @@ domain::StatusFacts ScoreFacts::Unpack(const Facts& p) {
   return f;
 }
 
-Result<ScoreFacts::FieldsOfUnit> ScoreFacts::ReadFieldsOfUnits(Db& db, Id tenant_id) {
+Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_id) {
   DONDOC_ASSIGN_OR_RETURN(
       Stmt s, db.Prepare("SELECT unit_id, field_id FROM field_units WHERE tenant_id = ?1 "
                          "ORDER BY unit_id, field_id"));
@@ -71,10 +73,10 @@ Result<ScoreFacts::FieldsOfUnit> ScoreFacts::ReadFieldsOfUnits(Db& db, Id tenant
   return out;
 }
 
-Status ScoreFacts::Refresh(Db& db, Id tenant_id) {
+Status TaskFacts::Refresh(Db& db, Id tenant_id) {
   if (!loaded_) {
     tasks_.clear();
-    lead_pool_.clear();
+    unit_pool_.clear();
     period_pool_.clear();
     garbage_ = 0;
     dirty_tasks_.clear();
@@ -99,20 +101,20 @@ Status ScoreFacts::Refresh(Db& db, Id tenant_id) {
         Reload(db, tenant_id, "t.id IN (SELECT value FROM json_each(?2))", IdsJson(ids), ids));
     dirty_tasks_.clear();
   }
-  if (garbage_ > 4096 && garbage_ > (lead_pool_.size() + period_pool_.size()) / 2) CompactPools();
+  if (garbage_ > 4096 && garbage_ > (unit_pool_.size() + period_pool_.size()) / 2) CompactPools();
   return Status::Ok();
 }
 
-Status ScoreFacts::Reload(Db& db, Id tenant_id, const std::string& where, const std::string& arg,
-                          const std::vector<Id>& expected) {
+Status TaskFacts::Reload(Db& db, Id tenant_id, const std::string& where, const std::string& arg,
+                         const std::vector<Id>& expected) {
   ReadSnapshot snap(db);
   const std::string tasks_where = "t.tenant_id = ?1 AND t.draft = 0 AND " + where;
   const std::string task_ids = "(SELECT t.id FROM tasks t WHERE " + tasks_where + ")";
   std::map<Id, TaskRead> read;
   {
     DONDOC_ASSIGN_OR_RETURN(
-        Stmt s, db.Prepare("SELECT t.id, t.notice_id, t.status, t.due, t.done_date, t.start_date "
-                           "FROM tasks t WHERE " +
+        Stmt s, db.Prepare("SELECT t.id, t.notice_id, t.status, t.due, t.done_date, t.start_date, "
+                           "t.updated_at FROM tasks t WHERE " +
                            tasks_where));
     s.Bind(1, tenant_id).Bind(2, arg);
     while (true) {
@@ -125,12 +127,13 @@ Status ScoreFacts::Reload(Db& db, Id tenant_id, const std::string& where, const 
       t.facts.due = s.OptDate(3);
       t.facts.done_date = s.OptDate(4);
       t.facts.start_date = s.OptDate(5);
+      t.updated_at = s.Int(6);
     }
   }
   {
     DONDOC_ASSIGN_OR_RETURN(
-        Stmt s, db.Prepare("SELECT task_id, unit_id FROM task_units WHERE tenant_id = ?1 AND role "
-                           "= 'lead' AND task_id IN " +
+        Stmt s, db.Prepare("SELECT task_id, unit_id, role FROM task_units WHERE tenant_id = ?1 AND "
+                           "task_id IN " +
                            task_ids + " ORDER BY task_id, position"));
     s.Bind(1, tenant_id).Bind(2, arg);
     while (true) {
@@ -138,9 +141,9 @@ Status ScoreFacts::Reload(Db& db, Id tenant_id, const std::string& where, const 
       if (!row) break;
       auto it = read.find(s.Int(0));
       if (it == read.end()) continue;
-      std::vector<Id>& leads = it->second.leads;
+      std::vector<Id>& units = s.Text(2) == "lead" ? it->second.leads : it->second.supports;
       const Id unit = s.Int(1);
-      if (std::find(leads.begin(), leads.end(), unit) == leads.end()) leads.push_back(unit);
+      if (std::find(units.begin(), units.end(), unit) == units.end()) units.push_back(unit);
     }
   }
   {
@@ -197,8 +200,9 @@ Status ScoreFacts::Reload(Db& db, Id tenant_id, const std::string& where, const 
       e->task_id = task_id;
     }
     e->notice_id = t.notice_id;
+    e->updated_at = t.updated_at;
     e->facts = Pack(t.facts);
-    SetRanges(e, t.leads, periods);
+    SetRanges(e, t.leads, t.supports, periods);
   }
   if (tasks_.size() > old_size) {
     auto by_id = [](const Entry& a, const Entry& b) { return a.task_id < b.task_id; };
@@ -208,20 +212,24 @@ Status ScoreFacts::Reload(Db& db, Id tenant_id, const std::string& where, const 
   return Status::Ok();
 }
 
-void ScoreFacts::SetRanges(Entry* e, const std::vector<Id>& leads,
-                           const std::vector<Period>& periods) {
-  // Capped by the 16-bit counts; no task has thousands of leads or periods.
+void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vector<Id>& supports,
+                          const std::vector<Period>& periods) {
+  // Capped by the 16-bit counts; no task has thousands of units or periods.
   const size_t leads_n = std::min<size_t>(leads.size(), UINT16_MAX);
+  const size_t supports_n = std::min<size_t>(supports.size(), UINT16_MAX);
   const size_t periods_n = std::min<size_t>(periods.size(), UINT16_MAX);
-  if (leads_n > e->leads_n || e->leads_n == 0) {
-    garbage_ += e->leads_n;
-    e->leads_at = static_cast<std::uint32_t>(lead_pool_.size());
-    lead_pool_.resize(lead_pool_.size() + leads_n);
+  const size_t old_units = e->leads_n + e->supports_n;
+  if (leads_n + supports_n > old_units || old_units == 0) {
+    garbage_ += old_units;
+    e->units_at = static_cast<std::uint32_t>(unit_pool_.size());
+    unit_pool_.resize(unit_pool_.size() + leads_n + supports_n);
   } else {
-    garbage_ += e->leads_n - leads_n;
+    garbage_ += old_units - leads_n - supports_n;
   }
-  std::copy_n(leads.begin(), leads_n, lead_pool_.begin() + e->leads_at);
+  std::copy_n(leads.begin(), leads_n, unit_pool_.begin() + e->units_at);
+  std::copy_n(supports.begin(), supports_n, unit_pool_.begin() + e->units_at + leads_n);
   e->leads_n = static_cast<std::uint16_t>(leads_n);
+  e->supports_n = static_cast<std::uint16_t>(supports_n);
   if (periods_n > e->periods_n || e->periods_n == 0) {
     garbage_ += e->periods_n;
     e->periods_at = static_cast<std::uint32_t>(period_pool_.size());
@@ -233,27 +241,83 @@ void ScoreFacts::SetRanges(Entry* e, const std::vector<Id>& leads,
   e->periods_n = static_cast<std::uint16_t>(periods_n);
 }
 
-void ScoreFacts::CompactPools() {
-  std::vector<Id> leads;
+void TaskFacts::CompactPools() {
+  std::vector<Id> units;
   std::vector<Period> periods;
-  leads.reserve(lead_pool_.size() - std::min(garbage_, lead_pool_.size()));
   for (Entry& e : tasks_) {
-    const std::uint32_t leads_at = static_cast<std::uint32_t>(leads.size());
-    leads.insert(leads.end(), lead_pool_.begin() + e.leads_at,
-                 lead_pool_.begin() + e.leads_at + e.leads_n);
-    e.leads_at = leads_at;
+    const std::uint32_t units_at = static_cast<std::uint32_t>(units.size());
+    units.insert(units.end(), unit_pool_.begin() + e.units_at,
+                 unit_pool_.begin() + e.units_at + e.leads_n + e.supports_n);
+    e.units_at = units_at;
     const std::uint32_t periods_at = static_cast<std::uint32_t>(periods.size());
     periods.insert(periods.end(), period_pool_.begin() + e.periods_at,
                    period_pool_.begin() + e.periods_at + e.periods_n);
     e.periods_at = periods_at;
   }
-  lead_pool_ = std::move(leads);
+  unit_pool_ = std::move(units);
   period_pool_ = std::move(periods);
   garbage_ = 0;
 }
 
-std::vector<domain::ScoreRow> ScoreFacts::Count(const ScoreFilter& f,
-                                                const FieldsOfUnit& fields_of_unit) const {
+template <typename In>
+bool TaskFacts::HasUnit(const Entry& e, const std::optional<domain::UnitRole>& role, In in) const {
+  const Id* first = unit_pool_.data() + e.units_at;
+  const Id* last = first + e.leads_n + e.supports_n;
+  if (role == domain::UnitRole::kLead) last = first + e.leads_n;
+  if (role == domain::UnitRole::kSupport) first += e.leads_n;
+  return std::any_of(first, last, in);
+}
+
+bool TaskFacts::CanList(const TaskFilter& f) {
+  return f.q.empty() && !f.field_id && !(f.include_drafts && f.notice_id);
+}
+
+TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, int limit,
+                            int offset) const {
+  std::unordered_set<Id> visible, wanted;
+  if (f.visible_unit_ids) visible.insert(f.visible_unit_ids->begin(), f.visible_unit_ids->end());
+  if (f.unit_id) wanted.insert(units.begin(), units.end());
+  auto in_visible = [&](Id u) { return visible.count(u) > 0; };
+  auto in_wanted = [&](Id u) { return wanted.count(u) > 0; };
+  auto any_unit = [](Id) { return true; };
+  const PackedDate due_before = f.due_before ? PackDate(*f.due_before) : 0;
+  const PackedDate due_after = f.due_after ? PackDate(*f.due_after) : 0;
+
+  std::vector<TaskKey> keys;
+  for (const Entry& e : tasks_) {
+    if (f.notice_id && e.notice_id != *f.notice_id) continue;
+    if (f.due_before && (e.facts.due == 0 || e.facts.due > due_before)) continue;
+    if (f.due_after && (e.facts.due == 0 || e.facts.due < due_after)) continue;
+    if (f.visible_unit_ids && !HasUnit(e, f.role, in_visible)) continue;
+    if (f.unit_id && !HasUnit(e, f.role, in_wanted)) continue;
+    if (f.role && !f.unit_id && !f.visible_unit_ids && !HasUnit(e, f.role, any_unit)) continue;
+    if (!f.states.empty() || f.overdue_only) {
+      const domain::StatusFacts facts = Unpack(e.facts);
+      if (!f.states.empty() && std::find(f.states.begin(), f.states.end(),
+                                         domain::DeriveStatus(facts, f.as_of)) == f.states.end()) {
+        continue;
+      }
+      if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) continue;
+    }
+    TaskKey k;
+    k.id = e.task_id;
+    if (e.facts.due) k.due = Unpack(e.facts).due->ToIso();
+    k.notice_id = e.notice_id;
+    k.updated_at = e.updated_at;
+    keys.push_back(std::move(k));
+  }
+  TaskPageIds out;
+  out.total = static_cast<long>(keys.size());
+  if (limit <= 0 || out.total <= offset) return out;
+  const size_t end = std::min(keys.size(), static_cast<size_t>(offset) + limit);
+  std::partial_sort(keys.begin(), keys.begin() + static_cast<long>(end), keys.end(),
+                    [&](const TaskKey& a, const TaskKey& b) { return TaskLess(f.sort, a, b); });
+  for (size_t i = static_cast<size_t>(offset); i < end; ++i) out.ids.push_back(keys[i].id);
+  return out;
+}
+
+std::vector<domain::ScoreRow> TaskFacts::Count(const ScoreFilter& f,
+                                               const FieldsOfUnit& fields_of_unit) const {
   std::unordered_set<Id> visible;
   if (f.visible_unit_ids) visible.insert(f.visible_unit_ids->begin(), f.visible_unit_ids->end());
   auto is_visible = [&](Id unit) { return !f.visible_unit_ids || visible.count(unit) > 0; };
@@ -264,7 +328,7 @@ std::vector<domain::ScoreRow> ScoreFacts::Count(const ScoreFilter& f,
   for (const Entry& e : tasks_) {
     if (f.notice_id && e.notice_id != *f.notice_id) continue;
     keys.clear();
-    const Id* leads = lead_pool_.data() + e.leads_at;
+    const Id* leads = unit_pool_.data() + e.units_at;
     switch (f.by) {
       case ScoreGroup::kUnit:
         for (int i = 0; i < e.leads_n; ++i) {
