@@ -14,7 +14,7 @@
 
 namespace dondoc::app {
 
-// What a successful authentication found, kept with the data version it was read at.
+// What a successful authentication found, kept with the store's AuthVersion it was read at.
 struct CachedCaller {
   Caller caller;
   // Sessions only (0 for Bearer tokens): the stored expiry and last use, checked on every hit.
@@ -22,11 +22,11 @@ struct CachedCaller {
   domain::Timestamp last_seen = 0;
 };
 
-// An entry answers only while the store's data version is the one it was read at (any commit,
-// such as a sign-out, a disabled user, a changed role or unit tree, drops every entry) and for
-// at most `max_age` seconds (a write by another process, such as `dondoc user disable`, does
-// not move this process's data version). At most `max_entries` entries (all dropped when full).
-// Thread-safe.
+// An entry answers only while the store's AuthVersion is the one it was read at (a sign-out, a
+// disabled user, a changed role, field or unit tree drops every entry; a progress report does
+// not) and for at most `max_age` seconds (a write by another process, such as `dondoc user
+// disable`, does not move this process's version). At most `max_entries` entries (all dropped when
+// full). Thread-safe.
 class CallerCache {
  public:
   CallerCache(size_t max_entries, domain::Timestamp max_age)

@@ -140,7 +140,7 @@ Result<Caller> Service::AuthenticateSession(const std::string& token) {
   const std::string hash = HashToken(token);
   const domain::Timestamp now = clock_.Now();
   // Read before the session: a commit after it makes the entry below unusable, never wrong.
-  const std::uint64_t version = store_.DataVersion();
+  const std::uint64_t version = store_.AuthVersion();
   const std::string key = "s:" + hash;
   if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
     // Expired or due for a touch (a write): the full path below decides.
@@ -170,7 +170,7 @@ Result<Caller> Service::AuthenticateSession(const std::string& token) {
   c.via_session = true;
   c.csrf = s->csrf;
   c.session_hash = hash;
-  // After a touch the version has moved: the next request reads the session again.
+  // After a touch the cached last-use time would be stale: the next request reads it again.
   if (!touch) callers_.Put(key, version, now, CachedCaller{c, s->expires_at, s->last_seen});
   return c;
 }
@@ -179,7 +179,7 @@ Result<Caller> Service::AuthenticateBearer(const std::string& token) {
   if (token.empty() || token.size() > 200) return Status::Unauthenticated("Invalid API token.");
   const std::string hash = HashToken(token);
   const domain::Timestamp now = clock_.Now();
-  const std::uint64_t version = store_.DataVersion();
+  const std::uint64_t version = store_.AuthVersion();
   const std::string key = "b:" + hash;
   if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
     return std::move(hit->caller);

@@ -78,6 +78,9 @@ class SqliteTx : public SqliteReader<StoreTx> {
 
   // True once a unit was created, changed or deleted through this object.
   bool units_changed() const { return units_changed_; }
+  // True once something a signed-in caller is made of (units, fields, users, sessions ended,
+  // API tokens) was written through this object.
+  bool auth_changed() const { return auth_changed_ || units_changed_; }
   // Rows changed through this object by session bookkeeping (sign-in, last-seen) only: such
   // writes change no data a cache derives from, so they alone do not move DataVersion.
   std::int64_t session_row_changes() const { return session_row_changes_; }
@@ -100,13 +103,26 @@ class SqliteTx : public SqliteReader<StoreTx> {
     units_changed_ = true;
     return writes::DeleteUnit(*db_, tenant_id, unit_id);
   }
-  Result<Id> CreateField(const domain::Field& f) override { return writes::CreateField(*db_, f); }
-  Status UpdateField(const domain::Field& f) override { return writes::UpdateField(*db_, f); }
+  Result<Id> CreateField(const domain::Field& f) override {
+    auth_changed_ = true;
+    return writes::CreateField(*db_, f);
+  }
+  Status UpdateField(const domain::Field& f) override {
+    auth_changed_ = true;
+    return writes::UpdateField(*db_, f);
+  }
   Status DeleteField(Id tenant_id, Id field_id) override {
+    auth_changed_ = true;
     return writes::DeleteField(*db_, tenant_id, field_id);
   }
-  Result<Id> CreateUser(const domain::User& u) override { return writes::CreateUser(*db_, u); }
-  Status UpdateUser(const domain::User& u) override { return writes::UpdateUser(*db_, u); }
+  Result<Id> CreateUser(const domain::User& u) override {
+    auth_changed_ = true;
+    return writes::CreateUser(*db_, u);
+  }
+  Status UpdateUser(const domain::User& u) override {
+    auth_changed_ = true;
+    return writes::UpdateUser(*db_, u);
+  }
   Status CreateSession(const domain::Session& s) override {
     return CountedAsSession([&] { return writes::CreateSession(*db_, s); });
   }
@@ -115,18 +131,23 @@ class SqliteTx : public SqliteReader<StoreTx> {
         [&] { return writes::TouchSession(*db_, tenant_id, token_hash, last_seen); });
   }
   Status DeleteSession(Id tenant_id, const std::string& token_hash) override {
+    auth_changed_ = true;
     return writes::DeleteSession(*db_, tenant_id, token_hash);
   }
   Result<int> DeleteExpiredSessions(Id tenant_id, Timestamp now, Timestamp idle_before) override {
+    auth_changed_ = true;
     return writes::DeleteExpiredSessions(*db_, tenant_id, now, idle_before);
   }
   Result<int> DeleteUserSessions(Id tenant_id, Id user_id) override {
+    auth_changed_ = true;
     return writes::DeleteUserSessions(*db_, tenant_id, user_id);
   }
   Status CreateApiToken(const domain::ApiToken& t) override {
+    auth_changed_ = true;
     return writes::CreateApiToken(*db_, t);
   }
   Status DeleteApiToken(Id tenant_id, const std::string& token_hash) override {
+    auth_changed_ = true;
     return writes::DeleteApiToken(*db_, tenant_id, token_hash);
   }
   Status RecordLoginAttempt(Id tenant_id, const std::string& username, const std::string& address,
@@ -205,6 +226,7 @@ class SqliteTx : public SqliteReader<StoreTx> {
 
   Db* db_;
   bool units_changed_ = false;
+  bool auth_changed_ = false;
   std::int64_t session_row_changes_ = 0;
   std::vector<std::pair<Id, Id>> touched_tasks_;
   std::vector<std::pair<Id, Id>> touched_notices_;
@@ -394,6 +416,7 @@ class SqliteStore : public SqliteReader<Store> {
   }
 
   std::uint64_t DataVersion() const override { return data_version_.load(); }
+  std::uint64_t AuthVersion() const override { return auth_version_.load(); }
 
   Status Backup(const std::string& path) override {
     auto lease = Acquire();
@@ -567,6 +590,7 @@ class SqliteStore : public SqliteReader<Store> {
     // Moved before the commit as well as after it: a reader that sees the same version before
     // and after its reads saw no commit land in between.
     if (data_changed) data_version_.fetch_add(1);
+    if (tx.auth_changed()) auth_version_.fetch_add(1);
     Status commit = writer_->Exec("COMMIT");
     if (!commit.ok()) {
       (void)writer_->Exec("ROLLBACK");
@@ -579,6 +603,7 @@ class SqliteStore : public SqliteReader<Store> {
     // Before the version moves: a count that sees the new version finds these marks.
     if (commit.ok()) AddMarks(tx);
     if (data_changed) data_version_.fetch_add(1);
+    if (tx.auth_changed()) auth_version_.fetch_add(1);
     // After the commit: a tree read before it is refused by the generation check.
     if (tx.units_changed()) units_cache_.Invalidate();
   }
@@ -601,6 +626,7 @@ class SqliteStore : public SqliteReader<Store> {
   VersionedCache<std::vector<domain::ScoreRow>> scores_{256};
   VersionedCache<TaskPageIds> task_pages_{4096};
   std::atomic<std::uint64_t> data_version_{0};
+  std::atomic<std::uint64_t> auth_version_{0};
   std::recursive_mutex mu_;  // serialises writers (and everything, in memory)
   std::unique_ptr<Db> writer_;
   std::unique_ptr<ReaderPool> pool_;

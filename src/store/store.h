@@ -271,6 +271,10 @@ class Store : public StoreReader {
   // A number that grows with every commit of this Store object: equal values mean no write was
   // committed in between (through this object). For caches of derived data (scorecards).
   virtual std::uint64_t DataVersion() const = 0;
+  // Like DataVersion, for the commits that changed what a signed-in caller is made of: units,
+  // fields, users, ended sessions, API tokens. For caches of callers, which then survive the
+  // task writes that make up most commits.
+  virtual std::uint64_t AuthVersion() const = 0;
 
   // A consistent copy of the whole database to `path` (overwritten), safe while serving.
   virtual Status Backup(const std::string& path) = 0;

@@ -193,6 +193,54 @@ TEST_F(StoreBasicsTest, DataVersionIgnoresSessionBookkeepingOnly) {
   }
 }
 
+// AuthVersion moves for what a signed-in caller is made of, and not for task work.
+TEST_F(StoreBasicsTest, AuthVersionMovesOnlyForCallerData) {
+  const Id a = seed_.a;
+  const Id user = seed_.user["tckh"];
+  struct Case {
+    int n;
+    std::function<Status(StoreTx&)> write;
+    bool moves;
+  };
+  const Case cases[] = {
+      {1,
+       [&](StoreTx& tx) -> Status {
+         DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, seed_.task["T1"]));
+         t.progress = 50;
+         return tx.UpdateTask(t);
+       },
+       false},
+      {2,
+       [&](StoreTx& tx) {
+         return tx.CreateSession({"w1", a, user, "c", kT0, kT0, kT0 + 60});
+       },
+       false},
+      {3, [&](StoreTx& tx) { return tx.TouchSession(a, "w1", kT0 + 5); }, false},
+      {4, [&](StoreTx& tx) { return tx.DeleteSession(a, "w1"); }, true},
+      {5,
+       [&](StoreTx& tx) -> Status {
+         DONDOC_ASSIGN_OR_RETURN(domain::User u, tx.GetUser(a, user));
+         u.disabled = true;
+         return tx.UpdateUser(u);
+       },
+       true},
+      {6,
+       [&](StoreTx& tx) -> Status {
+         DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Unit> units, tx.ListUnits(a));
+         domain::Unit u = units.front();
+         u.aliases.push_back("Bí danh");
+         return tx.UpdateUnit(u);
+       },
+       true},
+      {7, [&](StoreTx& tx) { return tx.DeleteUserSessions(a, user).status(); }, true},
+  };
+  for (const Case& c : cases) {
+    const std::uint64_t before = store_->AuthVersion();
+    ASSERT_TRUE(Tx(c.write).ok()) << "case " << c.n;
+    EXPECT_EQ(store_->AuthVersion() != before, c.moves) << "case " << c.n;
+  }
+}
+
 TEST_F(StoreBasicsTest, NoticesByHashAndDraftDeletion) {
   auto n = store_->FindNoticeBySha256(seed_.a, "aaaa");
   ASSERT_TRUE(n.ok());
