@@ -3,9 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "app/clock.h"
 #include "app/credentials.h"
@@ -115,8 +117,25 @@ int Serve(const ServeArgs& args) {
             << "Sign in: POST http://" << args.host << ":" << server.port()
             << "/api/v1/login {\"username\": \"vanphong\", \"password\": \"…\"}\n"
             << std::flush;
+  // The first list or scorecard reads every task of the tenant into memory (store/task_facts.h:
+  // a second or two on a province's 200,000 tasks): do it now, beside the first requests.
+  std::thread warm([data, id = *tenant, &clock] {
+    const auto started = std::chrono::steady_clock::now();
+    store::ScoreFilter f;
+    f.as_of = clock.Today();
+    Result<std::vector<domain::ScoreRow>> rows = data->Scorecards(id, f);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    if (rows.ok()) {
+      spdlog::info("task facts in memory after {} ms", ms);
+    } else {
+      spdlog::warn("reading the task facts failed: {}", rows.status().message());
+    }
+  });
   server.StopOnSignals();
   server.Run();
+  warm.join();
   return 0;
 }
 
