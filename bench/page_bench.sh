@@ -88,4 +88,31 @@ time_page office "$office_jar" "/admin"
 time_page leader "$leader_jar" "/dashboard"
 time_page unit "$unit_jar" "/my"
 time_page unit "$unit_jar" "/tasks/$task_id"
+# Each of N requests right after a progress report (a write empties every page cache): what a
+# leader or unit user meets during office hours, when reports keep coming in.
+report_task=$(sqlite3 "$DB" "SELECT tu.task_id FROM task_units tu JOIN users u ON u.unit_id = tu.unit_id
+  AND u.tenant_id = tu.tenant_id WHERE u.username = 'u0001' AND tu.role = 'lead' AND tu.draft = 0
+  AND tu.status = 'open' LIMIT 1")
+after_write_page() {  # label jar path
+  local label=$1 jar=$2 path=$3
+  for i in $(seq "$N"); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-u0001' \
+      -H 'Content-Type: application/json' \
+      --data "{\"text\":\"Báo cáo $i (page bench)\",\"percent\":$((i % 100)),\"done\":false}" \
+      "$url/api/v1/tasks/$report_task/reports")
+    [ "$code" = 201 ] || { echo "page_bench: report on task $report_task: HTTP $code"; exit 1; }
+    curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$url$path"
+  done | sort -n | awk -v label="$label" -v path="$path" '
+    { t[NR] = $1 * 1000 }
+    END { i95 = int(NR * 0.95); if (i95 < 1) i95 = 1;
+          printf "  %-10s %-42s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n",
+                 label, path, t[int((NR + 1) / 2)], t[i95], t[NR], NR }'
+}
+if [ -n "$report_task" ]; then
+  echo "== $N requests per page, each right after a progress report by u0001 (task $report_task)"
+  after_write_page leader "$leader_jar" "/dashboard"
+  after_write_page unit "$unit_jar" "/my"
+  after_write_page office "$office_jar" "/tasks"
+  after_write_page office "$office_jar" "/tasks/$task_id"
+fi
 echo "== server RSS: $(awk '/VmHWM/{print $2" "$3}' /proc/$pid/status) peak"
