@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/status.h"
+#include "http/json_writer.h"
 
 namespace dondoc::http {
 
@@ -167,5 +168,228 @@ json NoticeJson(const domain::Notice& n, bool with_text) {
 }
 
 json ListJson(json items, long total) { return {{"items", std::move(items)}, {"total", total}}; }
+
+namespace {
+
+// Each writer below prints what the *Json function of the same value prints; nlohmann orders
+// an object's keys bytewise, so the keys are written in that order here.
+
+void WriteUnitRefs(JsonWriter& w, const std::vector<domain::Id>& ids, const UnitNames& names) {
+  w.BeginArray();
+  for (domain::Id id : ids)
+    w.BeginObject().Key("id").Int(id).Key("name").String(names.Name(id)).EndObject();
+  w.EndArray();
+}
+
+void WriteDeadline(JsonWriter& w, const domain::Deadline& d) {
+  w.BeginObject().Key("date").Date(d.date).Key("every");
+  if (d.kind == domain::DeadlineKind::kRecurring) {
+    w.String(domain::EveryCode(d.every));
+  } else {
+    w.Null();
+  }
+  w.Key("kind").String(domain::DeadlineKindCode(d.kind));
+  if (!d.phrase.empty()) w.Key("phrase").String(d.phrase);
+  w.EndObject();
+}
+
+void WriteReport(JsonWriter& w, const domain::ProgressReport& r) {
+  w.BeginObject()
+      .Key("created_at")
+      .Time(r.created_at)
+      .Key("done")
+      .Bool(r.done)
+      .Key("id")
+      .Int(r.id)
+      .Key("percent")
+      .Int(r.percent)
+      .Key("task_id")
+      .Int(r.task_id)
+      .Key("text")
+      .String(r.text)
+      .Key("unit_id")
+      .Int(r.unit_id)
+      .Key("user_id")
+      .Int(r.user_id)
+      .EndObject();
+}
+
+void WriteExtension(JsonWriter& w, const domain::Extension& e) {
+  w.BeginObject().Key("created_at").Time(e.created_at).Key("decided_at");
+  if (e.decided_at) {
+    w.Time(e.decided_at);
+  } else {
+    w.Null();
+  }
+  w.Key("decided_by");
+  if (e.decided_by) {
+    w.Int(*e.decided_by);
+  } else {
+    w.Null();
+  }
+  w.Key("decision_note")
+      .String(e.decision_note)
+      .Key("id")
+      .Int(e.id)
+      .Key("previous_due")
+      .Date(e.previous_due)
+      .Key("reason")
+      .String(e.reason)
+      .Key("requested_by")
+      .Int(e.requested_by)
+      .Key("requested_due")
+      .Date(e.requested_due)
+      .Key("status")
+      .String(domain::ExtensionStatusCode(e.status))
+      .Key("task_id")
+      .Int(e.task_id)
+      .EndObject();
+}
+
+void WriteComment(JsonWriter& w, const domain::Comment& c) {
+  w.BeginObject()
+      .Key("created_at")
+      .Time(c.created_at)
+      .Key("id")
+      .Int(c.id)
+      .Key("task_id")
+      .Int(c.task_id)
+      .Key("text")
+      .String(c.text)
+      .Key("user_id")
+      .Int(c.user_id)
+      .EndObject();
+}
+
+void WriteAttachment(JsonWriter& w, const domain::Attachment& a) {
+  w.BeginObject()
+      .Key("created_at")
+      .Time(a.created_at)
+      .Key("filename")
+      .String(a.filename)
+      .Key("id")
+      .Int(a.id)
+      .Key("mime")
+      .String(a.mime)
+      .Key("owner_id")
+      .Int(a.owner_id)
+      .Key("owner_kind")
+      .String(a.owner_kind)
+      .Key("sha256")
+      .String(a.sha256)
+      .Key("size")
+      .Int(a.size)
+      .Key("url")
+      .String("/api/v1/attachments/" + std::to_string(a.id))
+      .EndObject();
+}
+
+void WriteOccurrence(JsonWriter& w, const domain::Occurrence& o) {
+  w.BeginObject()
+      .Key("done_date")
+      .Date(o.done_date)
+      .Key("due")
+      .Date(o.due)
+      .Key("id")
+      .Int(o.id)
+      .Key("period_end")
+      .Date(o.period_end)
+      .Key("period_start")
+      .Date(o.period_start)
+      .EndObject();
+}
+
+void WriteAudit(JsonWriter& w, const domain::AuditEntry& e) {
+  using Unparsable = JsonWriter::Unparsable;
+  w.BeginObject()
+      .Key("action")
+      .String(e.action)
+      .Key("after")
+      .Parsed(e.after_json, Unparsable::kNullOrText)
+      .Key("at")
+      .Time(e.at)
+      .Key("before")
+      .Parsed(e.before_json, Unparsable::kNullOrText)
+      .Key("entity")
+      .String(e.entity)
+      .Key("entity_id")
+      .Int(e.entity_id)
+      .Key("id")
+      .Int(e.id)
+      .Key("user_id");
+  if (e.user_id) {
+    w.Int(*e.user_id);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+}
+
+template <typename T>
+void WriteAll(JsonWriter& w, const std::vector<T>& items, void (*write)(JsonWriter&, const T&)) {
+  w.BeginArray();
+  for (const T& item : items) write(w, item);
+  w.EndArray();
+}
+
+}  // namespace
+
+std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today) {
+  const domain::Task& t = v.detail.task;
+  const domain::TaskState state = domain::DeriveStatus(t, today);
+  std::string out;
+  out.reserve(2048);
+  JsonWriter w(&out);
+  w.BeginObject().Key("attachments");
+  WriteAll(w, v.detail.attachments, WriteAttachment);
+  w.Key("comments");
+  WriteAll(w, v.detail.comments, WriteComment);
+  w.Key("deadline");
+  WriteDeadline(w, t.deadline);
+  w.Key("done_date").Date(t.done_date).Key("draft").Bool(t.draft).Key("due").Date(t.due);
+  w.Key("extensions");
+  WriteAll(w, v.detail.extensions, WriteExtension);
+  w.Key("history");
+  WriteAll(w, v.history, WriteAudit);
+  w.Key("id").Int(t.id).Key("lead");
+  WriteUnitRefs(w, t.lead_unit_ids, names);
+  w.Key("notice_id").Int(t.notice_id).Key("occurrences");
+  WriteAll(w, v.detail.occurrences, WriteOccurrence);
+  w.Key("original_due")
+      .Date(t.original_due)
+      .Key("overdue")
+      .Bool(domain::IsOverdue(t, today))
+      .Key("progress")
+      .Int(t.progress)
+      .Key("ref")
+      .String(t.ref)
+      .Key("reports");
+  WriteAll(w, v.detail.reports, WriteReport);
+  w.Key("section")
+      .String(t.section)
+      .Key("span")
+      .BeginArray()
+      .Int(t.span_start)
+      .Int(t.span_end)
+      .EndArray()
+      .Key("status")
+      .String(domain::TaskStateCode(state))
+      .Key("status_label")
+      .String(domain::TaskStateLabel(state))
+      .Key("stored_status")
+      .String(domain::StoredStatusCode(t.status))
+      .Key("support");
+  WriteUnitRefs(w, t.support_unit_ids, names);
+  w.Key("targets")
+      .Parsed(t.targets_json, JsonWriter::Unparsable::kEmptyArray)
+      .Key("text")
+      .String(t.text)
+      .Key("updated_at")
+      .Time(t.updated_at)
+      .Key("urgent")
+      .Bool(t.urgent)
+      .EndObject();
+  return out;
+}
 
 }  // namespace dondoc::http

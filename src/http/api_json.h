@@ -41,6 +41,11 @@ nlohmann::json AuditJson(const domain::AuditEntry& e);
 nlohmann::json NoticeJson(const domain::Notice& n, bool with_text);
 nlohmann::json ListJson(nlohmann::json items, long total);
 
+// The body of GET /api/v1/tasks/{id}: TaskJson with "reports", "extensions", "comments",
+// "attachments", "occurrences" and "history" (oldest first) added, written without a DOM. Byte
+// for byte what Response::Json prints for the same value built from the functions above.
+std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today);
+
 }  // namespace dondoc::http
 
 #endif  // DONDOC_HTTP_API_JSON_H_
