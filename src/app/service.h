@@ -68,7 +68,7 @@ struct ReviewUnitAdd {
 };
 
 struct ReviewUnitResult {
-  domain::Unit unit;                // created, or the one given the alias
+  domain::Unit unit;  // created, or the one given the alias
   bool created = false;
   std::vector<Id> resolved_task_ids;  // draft tasks that now name it
 };
@@ -228,6 +228,13 @@ class Service {
   Result<std::vector<domain::ScoreRow>> Scorecards(const Caller& caller, store::ScoreGroup by,
                                                    text::Date as_of, std::optional<Id> notice);
   Result<store::Page<domain::AuditEntry>> Audit(const Caller& caller, store::AuditFilter filter);
+  // Dashboards (service_counts.cc). The tasks ListTasks would show the caller for `filter`,
+  // counted by derived state as of filter.as_of (default today); filter.states is unused.
+  Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(const Caller& caller,
+                                                                      store::TaskFilter filter);
+  // The scorecard of everything the caller may see, as of each of `dates` (a chart over time).
+  Result<std::vector<domain::ScoreCounts>> ScoreTotals(const Caller& caller,
+                                                       const std::vector<text::Date>& dates);
 
  private:
   Result<Caller> MakeCaller(store::StoreReader& r, domain::User user);

@@ -16,6 +16,17 @@ double ScoreCounts::overdue_rate() const {
   return d > 0 ? static_cast<double>(overdue) / static_cast<double>(d) : 0.0;
 }
 
+ScoreCounts& ScoreCounts::operator+=(const ScoreCounts& o) {
+  assigned += o.assigned;
+  not_due += o.not_due;
+  in_progress += o.in_progress;
+  done_on_time += o.done_on_time;
+  done_late += o.done_late;
+  overdue += o.overdue;
+  paused += o.paused;
+  return *this;
+}
+
 void Tally(const StatusFacts& f, text::Date as_of, ScoreCounts* c) {
   ++c->assigned;
   if (DoneBy(f, as_of)) {

@@ -48,6 +48,7 @@ struct ScoreCounts {
   long due() const { return assigned - paused - not_due; }
   double completion_rate() const;
   double overdue_rate() const;
+  ScoreCounts& operator+=(const ScoreCounts& o);  // counter by counter
   bool operator==(const ScoreCounts&) const = default;
 };
 

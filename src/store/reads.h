@@ -51,6 +51,11 @@ inline constexpr int kMaxListLimit = 500;
 int ClampLimit(int limit);
 Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const ScoreFilter& f);
 Result<std::vector<domain::ScoreItem>> ScoreItems(Db& db, Id tenant_id, const ScoreFilter& f);
+// Store::ScoreTotals and Store::CountTasksByState by SQL: one count per date or state.
+Result<std::vector<domain::ScoreCounts>> ScoreTotals(Db& db, Id tenant_id, const ScoreFilter& f,
+                                                     const std::vector<text::Date>& dates);
+Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(Db& db, Id tenant_id,
+                                                                    const TaskFilter& f);
 
 Result<domain::Attachment> GetAttachment(Db& db, Id tenant_id, Id attachment_id);
 Result<std::string> ReadBlob(Db& db, Id tenant_id, const std::string& storage_key);

@@ -128,6 +128,38 @@ Result<std::vector<domain::ScoreRow>> Scorecards(Db& db, Id tenant_id, const Sco
   return out;
 }
 
+Result<std::vector<domain::ScoreCounts>> ScoreTotals(Db& db, Id tenant_id, const ScoreFilter& f,
+                                                     const std::vector<text::Date>& dates) {
+  ReadSnapshot snap(db);
+  std::vector<domain::ScoreCounts> out;
+  for (text::Date d : dates) {
+    ScoreFilter by_notice = f;
+    by_notice.by = ScoreGroup::kNotice;
+    by_notice.as_of = d;
+    DONDOC_ASSIGN_OR_RETURN(std::vector<domain::ScoreRow> rows,
+                            Scorecards(db, tenant_id, by_notice));
+    domain::ScoreCounts total;
+    for (const domain::ScoreRow& r : rows) total += r.counts;
+    out.push_back(total);
+  }
+  return out;
+}
+
+Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(Db& db, Id tenant_id,
+                                                                    const TaskFilter& f) {
+  ReadSnapshot snap(db);
+  std::array<long, domain::kTaskStateCount> out{};
+  for (int s = 0; s < domain::kTaskStateCount; ++s) {
+    TaskFilter one = f;
+    one.states = {static_cast<domain::TaskState>(s)};
+    one.limit = 0;
+    one.offset = 0;
+    DONDOC_ASSIGN_OR_RETURN(Page<domain::Task> page, ListTasks(db, tenant_id, one, nullptr));
+    out[s] = page.total;
+  }
+  return out;
+}
+
 Result<std::vector<domain::ScoreItem>> ScoreItems(Db& db, Id tenant_id, const ScoreFilter& f) {
   ReadSnapshot snap(db);
   SqlParts p;

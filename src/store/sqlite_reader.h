@@ -131,6 +131,14 @@ class SqliteReader : public Base {
   Result<std::vector<domain::ScoreItem>> ScoreItems(Id tenant_id, const ScoreFilter& f) override {
     DONDOC_READ(ScoreItems(lease->db(), tenant_id, f));
   }
+  Result<std::vector<domain::ScoreCounts>> ScoreTotals(
+      Id tenant_id, const ScoreFilter& f, const std::vector<text::Date>& dates) override {
+    DONDOC_READ(ScoreTotals(lease->db(), tenant_id, f, dates));
+  }
+  Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(
+      Id tenant_id, const TaskFilter& f) override {
+    DONDOC_READ(CountTasksByState(lease->db(), tenant_id, f));
+  }
   Result<domain::Attachment> GetAttachment(Id tenant_id, Id attachment_id) override {
     DONDOC_READ(GetAttachment(lease->db(), tenant_id, attachment_id));
   }

@@ -415,6 +415,39 @@ class SqliteStore : public SqliteReader<Store> {
     return rows;
   }
 
+  Result<std::vector<domain::ScoreCounts>> ScoreTotals(
+      Id tenant_id, const ScoreFilter& f, const std::vector<text::Date>& dates) override {
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    std::vector<domain::ScoreCounts> out;
+    DONDOC_RETURN_IF_ERROR(WithFacts(
+        tenant_id, lease->db(), [&](const TaskFacts& facts) { out = facts.Totals(f, dates); }));
+    return out;
+  }
+
+  Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(
+      Id tenant_id, const TaskFilter& f) override {
+    std::array<long, domain::kTaskStateCount> out{};
+    std::vector<Id> units;
+    if (f.unit_id && f.include_sub_units) {
+      auto ids = SubUnitIds(tenant_id, *f.unit_id);
+      if (!ids.ok()) {
+        if (ids.status().code() == StatusCode::kNotFound) return out;
+        return ids.status();
+      }
+      units = std::move(ids).value();
+    } else if (f.unit_id) {
+      units = {*f.unit_id};
+    }
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    if (!TaskFacts::CanList(f)) return reads::CountTasksByState(lease->db(), tenant_id, f);
+    DONDOC_RETURN_IF_ERROR(WithFacts(tenant_id, lease->db(), [&](const TaskFacts& facts) {
+      out = facts.CountByState(f, units);
+    }));
+    return out;
+  }
+
   std::uint64_t DataVersion() const override { return data_version_.load(); }
   std::uint64_t AuthVersion() const override { return auth_version_.load(); }
 

@@ -170,9 +170,17 @@ class StoreReader {
   virtual Result<domain::Extension> GetExtension(Id tenant_id, Id extension_id) = 0;
   virtual Result<domain::ProgressReport> GetProgressReport(Id tenant_id, Id report_id) = 0;
 
-  // Scorecards, counted in the database by the formulas of domain/scorecard.h. A task with
-  // occurrences counts as its occurrences begun by as_of (store/occurrence_scores.h).
+  // Scorecards, counted by the formulas of domain/scorecard.h. A task with occurrences counts as
+  // its occurrences begun by as_of (store/occurrence_scores.h).
   virtual Result<std::vector<domain::ScoreRow>> Scorecards(Id tenant_id, const ScoreFilter& f) = 0;
+  // The scorecard of everything f.visible_unit_ids and f.notice_id let through, each item once
+  // (the sum of the rows by notice), as of each of `dates` in turn; f.by and f.as_of are unused.
+  virtual Result<std::vector<domain::ScoreCounts>> ScoreTotals(
+      Id tenant_id, const ScoreFilter& f, const std::vector<text::Date>& dates) = 0;
+  // How many of the tasks ListTasks(f) would list are in each derived state as of f.as_of
+  // (indexed by domain::TaskState); f.states, sort, limit and offset are unused.
+  virtual Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(
+      Id tenant_id, const TaskFilter& f) = 0;
   // The raw facts for domain::ScoreBy* (tests, exports; O(tasks)).
   virtual Result<std::vector<domain::ScoreItem>> ScoreItems(Id tenant_id, const ScoreFilter& f) = 0;
 

@@ -21,16 +21,6 @@ struct TaskRead {
   std::vector<domain::Occurrence> occurrences;
 };
 
-void AddCounts(const domain::ScoreCounts& b, domain::ScoreCounts* a) {
-  a->assigned += b.assigned;
-  a->not_due += b.not_due;
-  a->in_progress += b.in_progress;
-  a->done_on_time += b.done_on_time;
-  a->done_late += b.done_late;
-  a->overdue += b.overdue;
-  a->paused += b.paused;
-}
-
 }  // namespace
 
 TaskFacts::PackedDate TaskFacts::PackDate(text::Date d) {
@@ -272,25 +262,48 @@ bool TaskFacts::CanList(const TaskFilter& f) {
   return f.q.empty() && !f.field_id && !(f.include_drafts && f.notice_id);
 }
 
+// The conditions of a TaskFilter but its states, on entries.
+class TaskFacts::Matcher {
+ public:
+  Matcher(const TaskFacts& facts, const TaskFilter& f, const std::vector<Id>& units)
+      : facts_(facts), f_(f) {
+    if (f.visible_unit_ids) visible_.insert(f.visible_unit_ids->begin(), f.visible_unit_ids->end());
+    if (f.unit_id) wanted_.insert(units.begin(), units.end());
+    if (f.due_before) due_before_ = PackDate(*f.due_before);
+    if (f.due_after) due_after_ = PackDate(*f.due_after);
+  }
+
+  bool operator()(const Entry& e) const {
+    if (f_.notice_id && e.notice_id != *f_.notice_id) return false;
+    if (f_.due_before && (e.facts.due == 0 || e.facts.due > due_before_)) return false;
+    if (f_.due_after && (e.facts.due == 0 || e.facts.due < due_after_)) return false;
+    if (f_.visible_unit_ids &&
+        !facts_.HasUnit(e, f_.role, [&](Id u) { return visible_.count(u) > 0; })) {
+      return false;
+    }
+    if (f_.unit_id && !facts_.HasUnit(e, f_.role, [&](Id u) { return wanted_.count(u) > 0; })) {
+      return false;
+    }
+    if (f_.role && !f_.unit_id && !f_.visible_unit_ids &&
+        !facts_.HasUnit(e, f_.role, [](Id) { return true; })) {
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const TaskFacts& facts_;
+  const TaskFilter& f_;
+  std::unordered_set<Id> visible_, wanted_;
+  PackedDate due_before_ = 0, due_after_ = 0;
+};
+
 TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, int limit,
                             int offset) const {
-  std::unordered_set<Id> visible, wanted;
-  if (f.visible_unit_ids) visible.insert(f.visible_unit_ids->begin(), f.visible_unit_ids->end());
-  if (f.unit_id) wanted.insert(units.begin(), units.end());
-  auto in_visible = [&](Id u) { return visible.count(u) > 0; };
-  auto in_wanted = [&](Id u) { return wanted.count(u) > 0; };
-  auto any_unit = [](Id) { return true; };
-  const PackedDate due_before = f.due_before ? PackDate(*f.due_before) : 0;
-  const PackedDate due_after = f.due_after ? PackDate(*f.due_after) : 0;
-
+  const Matcher matches(*this, f, units);
   std::vector<TaskKey> keys;
   for (const Entry& e : tasks_) {
-    if (f.notice_id && e.notice_id != *f.notice_id) continue;
-    if (f.due_before && (e.facts.due == 0 || e.facts.due > due_before)) continue;
-    if (f.due_after && (e.facts.due == 0 || e.facts.due < due_after)) continue;
-    if (f.visible_unit_ids && !HasUnit(e, f.role, in_visible)) continue;
-    if (f.unit_id && !HasUnit(e, f.role, in_wanted)) continue;
-    if (f.role && !f.unit_id && !f.visible_unit_ids && !HasUnit(e, f.role, any_unit)) continue;
+    if (!matches(e)) continue;
     if (!f.states.empty() || f.overdue_only) {
       const domain::StatusFacts facts = Unpack(e.facts);
       if (!f.states.empty() && std::find(f.states.begin(), f.states.end(),
@@ -313,6 +326,49 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, i
   std::partial_sort(keys.begin(), keys.begin() + static_cast<long>(end), keys.end(),
                     [&](const TaskKey& a, const TaskKey& b) { return TaskLess(f.sort, a, b); });
   for (size_t i = static_cast<size_t>(offset); i < end; ++i) out.ids.push_back(keys[i].id);
+  return out;
+}
+
+std::array<long, domain::kTaskStateCount> TaskFacts::CountByState(
+    const TaskFilter& f, const std::vector<Id>& units) const {
+  const Matcher matches(*this, f, units);
+  std::array<long, domain::kTaskStateCount> out{};
+  for (const Entry& e : tasks_) {
+    if (!matches(e)) continue;
+    if (f.overdue_only && !domain::IsOverdue(Unpack(e.facts), f.as_of)) continue;
+    ++out[static_cast<size_t>(domain::DeriveStatus(Unpack(e.facts), f.as_of))];
+  }
+  return out;
+}
+
+std::vector<domain::ScoreCounts> TaskFacts::Totals(const ScoreFilter& f,
+                                                   const std::vector<text::Date>& dates) const {
+  std::unordered_set<Id> visible;
+  if (f.visible_unit_ids) visible.insert(f.visible_unit_ids->begin(), f.visible_unit_ids->end());
+  std::vector<PackedDate> packed;
+  for (text::Date d : dates) packed.push_back(PackDate(d));
+  std::vector<domain::ScoreCounts> out(dates.size());
+  for (const Entry& e : tasks_) {
+    if (f.notice_id && e.notice_id != *f.notice_id) continue;
+    if (f.visible_unit_ids) {
+      const Id* leads = unit_pool_.data() + e.units_at;
+      if (std::none_of(leads, leads + e.leads_n, [&](Id u) { return visible.count(u) > 0; })) {
+        continue;
+      }
+    }
+    if (e.periods_n == 0) {
+      const domain::StatusFacts facts = Unpack(e.facts);
+      for (size_t i = 0; i < dates.size(); ++i) domain::Tally(facts, dates[i], &out[i]);
+      continue;
+    }
+    const Period* p = period_pool_.data() + e.periods_at;
+    for (int k = 0; k < e.periods_n; ++k) {
+      const domain::StatusFacts facts = Unpack(p[k].facts);
+      for (size_t i = 0; i < dates.size(); ++i) {
+        if (p[k].period_start <= packed[i]) domain::Tally(facts, dates[i], &out[i]);
+      }
+    }
+  }
   return out;
 }
 
@@ -362,7 +418,7 @@ std::vector<domain::ScoreRow> TaskFacts::Count(const ScoreFilter& f,
       }
     }
     if (c.assigned == 0) continue;
-    for (Id key : keys) AddCounts(c, &rows[key]);
+    for (Id key : keys) rows[key] += c;
   }
   std::vector<domain::ScoreRow> out;
   out.reserve(rows.size());

@@ -14,6 +14,7 @@
 #ifndef DONDOC_STORE_TASK_FACTS_H_
 #define DONDOC_STORE_TASK_FACTS_H_
 
+#include <array>
 #include <cstdint>
 #include <set>
 #include <unordered_map>
@@ -52,6 +53,12 @@ class TaskFacts {
   // expansion of f.unit_id (the unit and its sub-units, or the unit alone); ignored when unset.
   // REQUIRES: CanList(f).
   TaskPageIds List(const TaskFilter& f, const std::vector<Id>& units, int limit, int offset) const;
+  // Store::CountTasksByState, with `units` as for List. REQUIRES: CanList(f).
+  std::array<long, domain::kTaskStateCount> CountByState(const TaskFilter& f,
+                                                         const std::vector<Id>& units) const;
+  // Store::ScoreTotals.
+  std::vector<domain::ScoreCounts> Totals(const ScoreFilter& f,
+                                          const std::vector<text::Date>& dates) const;
 
   bool loaded() const { return loaded_; }
   size_t task_count() const { return tasks_.size(); }
@@ -87,6 +94,8 @@ class TaskFacts {
   // tenant and ?2 `arg`); drops `expected` ids that the read did not return (deleted or draft).
   Status Reload(Db& db, Id tenant_id, const std::string& where, const std::string& arg,
                 const std::vector<Id>& expected);
+
+  class Matcher;
 
   // Stores `leads`, `supports` and `periods` for `e`, in place when they fit in its old ranges.
   void SetRanges(Entry* e, const std::vector<Id>& leads, const std::vector<Id>& supports,

@@ -26,6 +26,7 @@ class TaskFactsTest : public ::testing::Test {
   // Every grouping × dates × visibility: the store's answer equals the SQL count.
   void ExpectSameAsSql(const std::string& when) {
     ExpectSameListsAsSql(when);
+    ExpectSameTotalsAsSql(when);
     const std::vector<const char*> dates = {"2023-05-01", "2023-06-20", "2023-06-25",
                                             "2023-07-01", "2023-07-12", "2024-01-01"};
     const std::vector<std::optional<std::vector<Id>>> visibility = {
@@ -135,6 +136,53 @@ class TaskFactsTest : public ::testing::Test {
         for (const auto& t : got->items) got_ids.push_back(t.id);
         for (const auto& t : want.items) want_ids.push_back(t.id);
         EXPECT_EQ(got_ids, want_ids);
+      }
+    }
+  }
+
+  // ScoreTotals over several dates and CountTasksByState for a few filters, against SQL.
+  void ExpectSameTotalsAsSql(const std::string& when) {
+    const std::vector<text::Date> dates = {D("2023-05-01"), D("2023-06-20"), D("2023-06-25"),
+                                           D("2023-07-01"), D("2024-01-01")};
+    int n = 0;
+    for (const auto& visible : {std::optional<std::vector<Id>>{},
+                                std::optional<std::vector<Id>>{{seed_.unit["phoan"]}}}) {
+      for (std::optional<Id> notice : {std::optional<Id>{}, std::optional<Id>{seed_.notice1}}) {
+        SCOPED_TRACE(when + ", totals " + std::to_string(++n));
+        ScoreFilter f;
+        f.visible_unit_ids = visible;
+        f.notice_id = notice;
+        auto got = store_->ScoreTotals(seed_.a, f, dates);
+        ASSERT_TRUE(got.ok()) << got.status().ToString();
+        std::vector<domain::ScoreCounts> want;
+        ASSERT_TRUE(store_
+                        ->InTransaction([&](StoreTx& tx) -> Status {
+                          DONDOC_ASSIGN_OR_RETURN(want, tx.ScoreTotals(seed_.a, f, dates));
+                          return Status::Ok();
+                        })
+                        .ok());
+        ASSERT_EQ(got->size(), dates.size());
+        EXPECT_EQ(*got, want);
+
+        TaskFilter tf;
+        tf.visible_unit_ids = visible;
+        tf.notice_id = notice;
+        for (const char* date : {"2023-05-01", "2023-06-25", "2023-07-12"}) {
+          tf.as_of = D(date);
+          for (bool overdue : {false, true}) {
+            tf.overdue_only = overdue;
+            auto by_state = store_->CountTasksByState(seed_.a, tf);
+            ASSERT_TRUE(by_state.ok()) << by_state.status().ToString();
+            std::array<long, domain::kTaskStateCount> sql{};
+            ASSERT_TRUE(store_
+                            ->InTransaction([&](StoreTx& tx) -> Status {
+                              DONDOC_ASSIGN_OR_RETURN(sql, tx.CountTasksByState(seed_.a, tf));
+                              return Status::Ok();
+                            })
+                            .ok());
+            EXPECT_EQ(*by_state, sql) << date << (overdue ? " overdue" : "");
+          }
+        }
       }
     }
   }
