@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/clock.h"
@@ -47,6 +49,67 @@ std::string FindInRepository(const std::string& relative) {
   }
   return relative;
 }
+
+// Before the server listens: opens the periods of recurring tasks due by today (a few ms on a
+// normal day; seconds on the first start over a large imported tenant) and reads the task facts
+// that lists and scorecards count from (store/task_facts.h; ~1 s on 200,000 tasks), so that no
+// user waits for either.
+bool Prepare(app::Service& service, store::Store& store, domain::Id tenant,
+             const app::Clock& clock) {
+  auto started = std::chrono::steady_clock::now();
+  auto ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started)
+        .count();
+  };
+  Status st = service.CatchUpOccurrences();
+  if (!st.ok()) {
+    std::cerr << "dondoc serve: opening the periods of recurring tasks: " << st.message() << "\n";
+    return false;
+  }
+  spdlog::info("periods of recurring tasks open as of today after {} ms", ms());
+  started = std::chrono::steady_clock::now();
+  store::ScoreFilter f;
+  f.as_of = clock.Today();
+  Result<std::vector<domain::ScoreRow>> rows = store.Scorecards(tenant, f);
+  if (!rows.ok()) {
+    std::cerr << "dondoc serve: reading the tasks: " << rows.status().message() << "\n";
+    return false;
+  }
+  spdlog::info("task facts in memory after {} ms", ms());
+  return true;
+}
+
+// While the server runs: once a minute, opens the periods that a new day brings, so that the
+// first request after midnight does not wait for them. Stops with the object.
+class Housekeeping {
+ public:
+  explicit Housekeeping(app::Service& service)
+      : thread_([this, &service] {
+          std::unique_lock<std::mutex> l(mu_);
+          while (!cv_.wait_for(l, std::chrono::minutes(1), [this] { return stop_; })) {
+            l.unlock();
+            if (Status st = service.CatchUpOccurrences(); !st.ok()) {
+              spdlog::warn("opening the periods of recurring tasks failed: {}", st.message());
+            }
+            l.lock();
+          }
+        }) {}
+  ~Housekeeping() {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
 
 int Serve(const ServeArgs& args) {
   if (args.quiet) spdlog::set_level(spdlog::level::warn);
@@ -95,6 +158,7 @@ int Serve(const ServeArgs& args) {
     return 1;
   }
   app::Service service(**store, clock, hasher, *tenant);
+  if (!Prepare(service, **store, *tenant, clock)) return 1;
   http::Router router;
   http::ApiOptions api_options;
   store::Store* data = store->get();
@@ -117,25 +181,9 @@ int Serve(const ServeArgs& args) {
             << "Sign in: POST http://" << args.host << ":" << server.port()
             << "/api/v1/login {\"username\": \"vanphong\", \"password\": \"…\"}\n"
             << std::flush;
-  // The first list or scorecard reads every task of the tenant into memory (store/task_facts.h:
-  // a second or two on a province's 200,000 tasks): do it now, beside the first requests.
-  std::thread warm([data, id = *tenant, &clock] {
-    const auto started = std::chrono::steady_clock::now();
-    store::ScoreFilter f;
-    f.as_of = clock.Today();
-    Result<std::vector<domain::ScoreRow>> rows = data->Scorecards(id, f);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
-    if (rows.ok()) {
-      spdlog::info("task facts in memory after {} ms", ms);
-    } else {
-      spdlog::warn("reading the task facts failed: {}", rows.status().message());
-    }
-  });
   server.StopOnSignals();
+  Housekeeping housekeeping(service);
   server.Run();
-  warm.join();
   return 0;
 }
 
