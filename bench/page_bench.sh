@@ -90,13 +90,13 @@ time_page unit "$unit_jar" "/my"
 time_page unit "$unit_jar" "/tasks/$task_id"
 # Each of N requests right after a progress report (a write empties every page cache): what a
 # leader or unit user meets during office hours, when reports keep coming in.
-report_task=$(sqlite3 "$DB" "SELECT tu.task_id FROM task_units tu JOIN users u ON u.unit_id = tu.unit_id
-  AND u.tenant_id = tu.tenant_id WHERE u.username = 'u0001' AND tu.role = 'lead' AND tu.draft = 0
-  AND tu.status = 'open' LIMIT 1")
+read -r reporter report_task < <(sqlite3 -separator ' ' "$DB" "SELECT u.username, tu.task_id FROM
+  task_units tu JOIN users u ON u.unit_id = tu.unit_id AND u.tenant_id = tu.tenant_id WHERE u.role =
+  'unit' AND tu.role = 'lead' AND tu.draft = 0 AND tu.status = 'open' ORDER BY u.id LIMIT 1") || true
 after_write_page() {  # label jar path
   local label=$1 jar=$2 path=$3
   for i in $(seq "$N"); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-u0001' \
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer bench-$reporter" \
       -H 'Content-Type: application/json' \
       --data "{\"text\":\"Báo cáo $i (page bench)\",\"percent\":$((i % 100)),\"done\":false}" \
       "$url/api/v1/tasks/$report_task/reports")
@@ -108,8 +108,11 @@ after_write_page() {  # label jar path
           printf "  %-10s %-42s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n",
                  label, path, t[int((NR + 1) / 2)], t[i95], t[NR], NR }'
 }
-if [ -n "$report_task" ]; then
-  echo "== $N requests per page, each right after a progress report by u0001 (task $report_task)"
+if [ -z "$report_task" ]; then
+  echo "page_bench: no unit user leads an open task"; exit 1
+fi
+if true; then
+  echo "== $N requests per page, each right after a progress report by $reporter (task $report_task)"
   after_write_page leader "$leader_jar" "/dashboard"
   after_write_page unit "$unit_jar" "/my"
   after_write_page office "$office_jar" "/tasks"
