@@ -89,13 +89,16 @@ class TaskFacts {
   static Facts Pack(const domain::StatusFacts& f);
   static domain::StatusFacts Unpack(const Facts& f);
   static PackedDate PackDate(text::Date d);
+  static std::optional<text::Date> UnpackDate(PackedDate d);
 
-  // Replaces the entries of the tasks read by `where` (a condition on tasks alias t, with ?1 the
-  // tenant and ?2 `arg`); drops `expected` ids that the read did not return (deleted or draft).
-  Status Reload(Db& db, Id tenant_id, const std::string& where, const std::string& arg,
+  // Which tasks a Reload reads: every active task, those of `ids`, or those of the notices `ids`.
+  enum class Scope { kAll, kTasks, kNotices };
+  // Replaces the entries of the tasks `scope` reads (active ones only); drops the `expected`
+  // ids that the read did not return (deleted, or draft again).
+  Status Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id>& ids,
                 const std::vector<Id>& expected);
 
-  class Matcher;
+  class Matcher;  // task_facts_queries.cc
 
   // Stores `leads`, `supports` and `periods` for `e`, in place when they fit in its old ranges.
   void SetRanges(Entry* e, const std::vector<Id>& leads, const std::vector<Id>& supports,
@@ -103,6 +106,8 @@ class TaskFacts {
   // True when `e` has a unit (of `role` when set) for which `in` is true.
   template <typename In>
   bool HasUnit(const Entry& e, const std::optional<domain::UnitRole>& role, In in) const;
+  template <typename Tally>
+  void ForEachItem(const Entry& e, Tally tally) const;
   // Rewrites the pools without the ranges that replaced ones left behind.
   void CompactPools();
 
