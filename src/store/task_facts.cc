@@ -68,6 +68,7 @@ Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_i
 Status TaskFacts::Refresh(Db& db, Id tenant_id) {
   if (!loaded_) {
     tasks_.clear();
+    tasks_of_unit_.clear();
     unit_pool_.clear();
     period_pool_.clear();
     garbage_ = 0;
@@ -196,6 +197,8 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
   if (!gone.empty()) {
     std::erase_if(tasks_, [&](const Entry& e) {
       if (!gone.count(e.task_id)) return false;
+      const Id* units = unit_pool_.data() + e.units_at;
+      IndexUnits(e.task_id, std::vector<Id>(units, units + e.leads_n + e.supports_n), {});
       garbage_ += e.leads_n + e.supports_n + e.periods_n;
       return true;
     });
@@ -263,6 +266,12 @@ void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vec
   const size_t supports_n = std::min<size_t>(supports.size(), UINT16_MAX);
   const size_t periods_n = std::min<size_t>(periods.size(), UINT16_MAX);
   const size_t old_units = e->leads_n + e->supports_n;
+  {
+    const Id* before = unit_pool_.data() + e->units_at;
+    std::vector<Id> after(leads.begin(), leads.begin() + static_cast<long>(leads_n));
+    after.insert(after.end(), supports.begin(), supports.begin() + static_cast<long>(supports_n));
+    IndexUnits(e->task_id, std::vector<Id>(before, before + old_units), std::move(after));
+  }
   if (leads_n + supports_n > old_units || old_units == 0) {
     garbage_ += old_units;
     e->units_at = static_cast<std::uint32_t>(unit_pool_.size());
@@ -283,6 +292,26 @@ void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vec
   }
   std::copy_n(periods.begin(), periods_n, period_pool_.begin() + e->periods_at);
   e->periods_n = static_cast<std::uint16_t>(periods_n);
+}
+
+void TaskFacts::IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> after) {
+  std::sort(before.begin(), before.end());
+  before.erase(std::unique(before.begin(), before.end()), before.end());
+  std::sort(after.begin(), after.end());
+  after.erase(std::unique(after.begin(), after.end()), after.end());
+  if (before == after) return;
+  for (Id unit : before) {
+    if (std::binary_search(after.begin(), after.end(), unit)) continue;
+    std::vector<Id>& ids = tasks_of_unit_[unit];
+    auto it = std::lower_bound(ids.begin(), ids.end(), task_id);
+    if (it != ids.end() && *it == task_id) ids.erase(it);
+  }
+  for (Id unit : after) {
+    if (std::binary_search(before.begin(), before.end(), unit)) continue;
+    std::vector<Id>& ids = tasks_of_unit_[unit];
+    auto it = std::lower_bound(ids.begin(), ids.end(), task_id);  // the end, on a full load
+    if (it == ids.end() || *it != task_id) ids.insert(it, task_id);
+  }
 }
 
 void TaskFacts::CompactPools() {

@@ -108,6 +108,12 @@ class TaskFacts {
   bool HasUnit(const Entry& e, const std::optional<domain::UnitRole>& role, In in) const;
   template <typename Tally>
   void ForEachItem(const Entry& e, Tally tally) const;
+  // Keeps tasks_of_unit_ right when task `task_id`'s units change from `before` to `after`.
+  void IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> after);
+  // Calls `fn(entry)` for every entry that may match `f` (`units` as for List): those of the
+  // units `f` names when they are few, else all.
+  template <typename Fn>
+  void ForEachCandidate(const TaskFilter& f, const std::vector<Id>& units, Fn fn) const;
   // Rewrites the pools without the ranges that replaced ones left behind.
   void CompactPools();
 
@@ -118,6 +124,9 @@ class TaskFacts {
   std::vector<Id> unit_pool_;
   std::vector<Period> period_pool_;
   size_t garbage_ = 0;  // pool slots no entry refers to
+  // unit → the ids of the tasks having it in any role, sorted: a unit's list reads its few
+  // hundred entries instead of all.
+  std::unordered_map<Id, std::vector<Id>> tasks_of_unit_;
 };
 
 }  // namespace dondoc::store

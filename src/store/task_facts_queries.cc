@@ -149,22 +149,66 @@ class TaskFacts::Matcher {
   PackedDate due_before_ = 0, due_after_ = 0;
 };
 
+template <typename Fn>
+void TaskFacts::ForEachCandidate(const TaskFilter& f, const std::vector<Id>& units, Fn fn) const {
+  auto size_of = [&](const std::vector<Id>& of) {
+    size_t n = 0;
+    for (Id u : of) {
+      if (auto it = tasks_of_unit_.find(u); it != tasks_of_unit_.end()) n += it->second.size();
+    }
+    return n;
+  };
+  const std::vector<Id>* through = nullptr;
+  size_t n = tasks_.size();
+  if (f.unit_id) {
+    through = &units;
+    n = size_of(units);
+  }
+  if (f.visible_unit_ids) {
+    if (const size_t v = size_of(*f.visible_unit_ids); !through || v < n) {
+      through = &*f.visible_unit_ids;
+      n = v;
+    }
+  }
+  // Past an eighth of all tasks, gathering and sorting ids costs more than reading every entry.
+  if (!through || n > tasks_.size() / 8) {
+    for (const Entry& e : tasks_) fn(e);
+    return;
+  }
+  std::vector<Id> ids;
+  ids.reserve(n);
+  for (Id u : *through) {
+    if (auto it = tasks_of_unit_.find(u); it != tasks_of_unit_.end()) {
+      ids.insert(ids.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto from = tasks_.begin();
+  for (Id id : ids) {
+    from = std::lower_bound(from, tasks_.end(), id,
+                            [](const Entry& e, Id want) { return e.task_id < want; });
+    if (from == tasks_.end()) break;
+    if (from->task_id == id) fn(*from);
+  }
+}
+
 TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, int limit,
                             int offset) const {
   const Matcher matches(*this, f, units);
   std::vector<SortKey> keys;
-  for (const Entry& e : tasks_) {
-    if (!matches(e)) continue;
+  ForEachCandidate(f, units, [&](const Entry& e) {
+    if (!matches(e)) return;
     if (!f.states.empty() || f.overdue_only) {
       const domain::StatusFacts facts = Unpack(e.facts);
       if (!f.states.empty() && std::find(f.states.begin(), f.states.end(),
                                          domain::DeriveStatus(facts, f.as_of)) == f.states.end()) {
-        continue;
+        return;
       }
-      if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) continue;
+      if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) return;
     }
     keys.push_back(SortKey{e.task_id, e.facts.due, e.notice_id, e.updated_at});
-  }
+  });
   TaskPageIds out;
   out.total = static_cast<long>(keys.size());
   if (limit <= 0 || out.total <= offset) return out;
@@ -179,12 +223,12 @@ std::array<long, domain::kTaskStateCount> TaskFacts::CountByState(
     const TaskFilter& f, const std::vector<Id>& units) const {
   const Matcher matches(*this, f, units);
   std::array<long, domain::kTaskStateCount> out{};
-  for (const Entry& e : tasks_) {
-    if (!matches(e)) continue;
+  ForEachCandidate(f, units, [&](const Entry& e) {
+    if (!matches(e)) return;
     const domain::StatusFacts facts = Unpack(e.facts);
-    if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) continue;
+    if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) return;
     ++out[static_cast<size_t>(domain::DeriveStatus(facts, f.as_of))];
-  }
+  });
   return out;
 }
 

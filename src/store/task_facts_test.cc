@@ -253,12 +253,46 @@ TEST_F(TaskFactsTest, FollowEveryKindOfWrite) {
     domain::Task t = testing::MakeTask(seed_.a, seed_.notice1, "T8", "Nhiệm vụ mới",
                                        {seed_.unit["phoan"], seed_.unit["tckh"]}, {}, "2023-06-30",
                                        domain::StoredStatus::kOpen, nullptr);
+    t.draft = false;
     return tx.CreateTask(t).status();
   });
   ExpectSameAsSql("T8 created");
 }
 
-// 2. Another tenant's writes leave this tenant's counts as they were, and the other tenant is
+// 2. With many tasks, a few units' lists go through the unit index (fewer than an eighth of the
+// tasks): their answers equal SQL's as tasks are added, change units and are deleted.
+TEST_F(TaskFactsTest, UnitIndexFollowsUnitChanges) {
+  std::vector<Id> added;
+  Write([&](StoreTx& tx) -> Status {
+    for (int i = 0; i < 120; ++i) {
+      // Most tasks go to congan, so that tckh, phoan and toa stay small.
+      std::vector<Id> lead = {seed_.unit[i % 20 == 0 ? "phoan" : "congan"]};
+      std::vector<Id> support;
+      if (i % 30 == 0) support.push_back(seed_.unit["toa"]);
+      domain::Task t = testing::MakeTask(
+          seed_.a, seed_.notice1, "N" + std::to_string(i), "Nhiệm vụ số " + std::to_string(i), lead,
+          support, i % 3 ? "2023-06-30" : "2023-07-31", domain::StoredStatus::kOpen, nullptr);
+      t.draft = false;
+      DONDOC_ASSIGN_OR_RETURN(Id id, tx.CreateTask(t));
+      added.push_back(id);
+    }
+    return Status::Ok();
+  });
+  ExpectSameListsAsSql("120 tasks added");
+  // Units change: one task from phoan to tckh, one loses its support, one is deleted.
+  Write([&](StoreTx& tx) -> Status {
+    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, added[20]));
+    t.lead_unit_ids = {seed_.unit["tckh"]};
+    DONDOC_RETURN_IF_ERROR(tx.UpdateTask(t));
+    DONDOC_ASSIGN_OR_RETURN(domain::Task u, tx.GetTask(seed_.a, added[30]));
+    u.support_unit_ids.clear();
+    DONDOC_RETURN_IF_ERROR(tx.UpdateTask(u));
+    return tx.DeleteTask(seed_.a, added[40]);
+  });
+  ExpectSameListsAsSql("units changed");
+}
+
+// 3. Another tenant's writes leave this tenant's counts as they were, and the other tenant is
 // counted apart.
 TEST_F(TaskFactsTest, TenantsAreCountedApart) {
   ScoreFilter f;
