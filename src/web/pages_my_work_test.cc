@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "web/pages_testing.h"
 
@@ -57,6 +58,46 @@ TEST_F(MyWorkPageTest, AWriteShowsAtOnceAndUnitsDoNotShareTheirPage) {
   std::vector<std::string> after = Counts(site_->Send("GET", "/my", "", &tckh).body);
   ASSERT_EQ(after.size(), 4u);
   EXPECT_EQ(std::stoi(after[2]), std::stoi(before[2]) - 1);
+}
+
+// A group shows at most 200 rows, but its count is of every task in it.
+TEST_F(MyWorkPageTest, CountsGoPastTheRowsShown) {
+  Session tckh = site_->Login("tckh");
+  auto caller = site_->service->AuthenticateSession(tckh.cookie.substr(tckh.cookie.find('=') + 1));
+  ASSERT_TRUE(caller.ok()) << caller.status().ToString();
+  const std::vector<std::string> before = Counts(site_->Send("GET", "/my", "", &tckh).body);
+  ASSERT_EQ(before.size(), 4u);
+  // 210 more tasks led by tckh, due a month before the demo's today: all overdue.
+  Status st = site_->store->InTransaction([&](store::StoreTx& tx) -> Status {
+    DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks, tx.ListNoticeTasks(site_->tenant, 1));
+    domain::Task t = tasks.front();
+    t.lead_unit_ids = caller->own_units;
+    t.support_unit_ids.clear();
+    t.status = domain::StoredStatus::kOpen;
+    t.deadline.kind = domain::DeadlineKind::kDate;
+    t.start_date = text::Date{2023, 5, 1};
+    t.due = text::Date{2023, 6, 3};
+    for (int i = 0; i < 210; ++i) {
+      t.ref = "X" + std::to_string(i);
+      DONDOC_RETURN_IF_ERROR(tx.CreateTask(t).status());
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  auto page = site_->Send("GET", "/my", "", &tckh);
+  const std::vector<std::string> after = Counts(page.body);
+  ASSERT_EQ(after.size(), 4u);
+  EXPECT_EQ(std::stoi(after[0]), std::stoi(before[0]) + 210);
+  const std::string overdue =
+      page.body.substr(page.body.find("id=\"overdue\""),
+                       page.body.find("id=\"week\"") - page.body.find("id=\"overdue\""));
+  std::set<std::string> rows;  // the tasks linked from the group (a row links twice)
+  std::regex link("href=\"/tasks/([0-9]+)\"");
+  for (auto it = std::sregex_iterator(overdue.begin(), overdue.end(), link);
+       it != std::sregex_iterator(); ++it) {
+    rows.insert((*it)[1]);
+  }
+  EXPECT_EQ(rows.size(), 200u);
 }
 
 }  // namespace

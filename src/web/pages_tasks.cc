@@ -119,11 +119,12 @@ http::Response TaskListPage(PageCall& c, bool mine) {
 // only through its units and scope: MyWorkKey).
 json MyWorkData(PageCall& c, text::Date today) {
   Names names = NamesFor(c.service, c.caller, nullptr, nullptr);
-  auto list = [&](store::TaskFilter f) -> std::vector<domain::Task> {
+  // The first 200 of a group (a page shows no more) and how many there are in all.
+  auto list = [&](store::TaskFilter f) -> store::Page<domain::Task> {
     f.as_of = today;
     f.limit = 200;
     auto page = c.service.ListTasks(c.caller, f);
-    return page.ok() ? std::move(page->items) : std::vector<domain::Task>{};
+    return page.ok() ? std::move(page).value() : store::Page<domain::Task>{};
   };
   auto role_of = [&c](const domain::Task& t) {
     return app::ActsForTask(c.caller, t, false) ? "Chủ trì" : "Phối hợp";
@@ -148,7 +149,7 @@ json MyWorkData(PageCall& c, text::Date today) {
   open.states = {domain::TaskState::kInProgress, domain::TaskState::kReturned,
                  domain::TaskState::kNotDue, domain::TaskState::kOverdue};
   std::vector<domain::Task> waiting;
-  for (auto& t : list(open)) {
+  for (auto& t : list(open).items) {
     if (t.progress == 0) waiting.push_back(std::move(t));
   }
   store::TaskFilter all;
@@ -167,18 +168,19 @@ json MyWorkData(PageCall& c, text::Date today) {
                 {"rows", std::move(rows)},
                 {"has_rows", has}};
   };
-  return {{"unit", c.viewer.unit_name},
-          {"counts",
-           {{"overdue", overdue_tasks.size()},
-            {"week", week_tasks.size()},
-            {"waiting", waiting.size()},
-            {"all", total.ok() ? total->total : 0}}},
-          {"groups",
-           json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks),
-                        group("week", "Đến hạn trong 7 ngày tới",
-                              "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks),
-                        group("waiting", "Chưa báo cáo tiến độ",
-                              "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
+  return {
+      {"unit", c.viewer.unit_name},
+      {"counts",
+       {{"overdue", overdue_tasks.total},
+        {"week", week_tasks.total},
+        {"waiting", waiting.size()},
+        {"all", total.ok() ? total->total : 0}}},
+      {"groups",
+       json::array({group("overdue", "Quá hạn", "Không có nhiệm vụ quá hạn.", overdue_tasks.items),
+                    group("week", "Đến hạn trong 7 ngày tới",
+                          "Không có nhiệm vụ đến hạn trong tuần này.", week_tasks.items),
+                    group("waiting", "Chưa báo cáo tiến độ",
+                          "Mọi nhiệm vụ đang thực hiện đều đã có báo cáo.", waiting)})}};
 }
 
 // Everything MyWorkData depends on besides the data version: the day, the role, the user's unit
