@@ -64,17 +64,21 @@ task_id=$(curl -s -b "$unit_jar" "$url/tasks?role=lead" | grep -o 'href="/tasks/
 notice_id=$(sqlite3 "$DB" "SELECT id FROM notices WHERE status = 'active' ORDER BY id LIMIT 1")
 [ -n "$task_id" ] || { echo "page_bench: u0001 sees no task (sign-in failed?)"; exit 1; }
 
+summarize() {  # label path, reading seconds (one a line): median, p95 and max in ms
+  sort -n | awk -v label="$1" -v path="$2" '
+    { t[NR] = $1 * 1000 }
+    END { i95 = int(NR * 0.95); if (i95 < 1) i95 = 1;
+          printf "  %-10s %-42s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n",
+                 label, path, t[int((NR + 1) / 2)], t[i95], t[NR], NR }'
+}
+
 time_page() {  # label jar path
   local label=$1 jar=$2 path=$3 code
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$url$path")
   [ "$code" = 200 ] || { echo "page_bench: GET $path as $label: HTTP $code"; exit 1; }
   for _ in $(seq "$N"); do
     curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$url$path"
-  done | sort -n | awk -v label="$label" -v path="$path" '
-    { t[NR] = $1 * 1000 }
-    END { i95 = int(NR * 0.95); if (i95 < 1) i95 = 1;
-          printf "  %-10s %-42s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n",
-                 label, path, t[int((NR + 1) / 2)], t[i95], t[NR], NR }'
+  done | summarize "$label" "$path"
 }
 
 echo "== $N sequential requests per page, after one warm-up request"
@@ -102,11 +106,7 @@ after_write_page() {  # label jar path
       "$url/api/v1/tasks/$report_task/reports")
     [ "$code" = 201 ] || { echo "page_bench: report on task $report_task: HTTP $code"; exit 1; }
     curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$url$path"
-  done | sort -n | awk -v label="$label" -v path="$path" '
-    { t[NR] = $1 * 1000 }
-    END { i95 = int(NR * 0.95); if (i95 < 1) i95 = 1;
-          printf "  %-10s %-42s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n",
-                 label, path, t[int((NR + 1) / 2)], t[i95], t[NR], NR }'
+  done | summarize "$label" "$path"
 }
 if [ -z "$report_task" ]; then
   echo "page_bench: no unit user leads an open task"; exit 1

@@ -157,26 +157,28 @@ TEST_F(StoreBasicsTest, SessionsTokensAndLoginAttempts) {
   EXPECT_FALSE(store_->GetSession(a, "h2").ok());
 }
 
-// Caches derived from the data are kept per DataVersion; session bookkeeping alone (a sign-in,
+// Caches derived from the data are kept per DataVersion: session bookkeeping alone (a sign-in,
 // the last-seen refresh of every signed-in request) must not move it, anything else must.
-TEST_F(StoreBasicsTest, DataVersionIgnoresSessionBookkeepingOnly) {
+// Cached callers are kept per AuthVersion: it moves for what a signed-in caller is made of
+// (sessions ended, users, units), not for task work.
+TEST_F(StoreBasicsTest, VersionsMoveForWhatTheirCachesDependOn) {
   const Id a = seed_.a;
   const Id user = seed_.user["tckh"];
   struct Case {
     int n;
     std::function<Status(StoreTx&)> write;
-    bool moves;
+    bool moves_data, moves_auth;
   };
   const Case cases[] = {
       {1,
        [&](StoreTx& tx) {
          return tx.CreateSession({"v1", a, user, "c", kT0, kT0, kT0 + 60});
        },
-       false},
-      {2, [&](StoreTx& tx) { return tx.TouchSession(a, "v1", kT0 + 5); }, false},
-      {3, [&](StoreTx& tx) { return tx.DeleteSession(a, "v1"); }, true},
+       false, false},
+      {2, [&](StoreTx& tx) { return tx.TouchSession(a, "v1", kT0 + 5); }, false, false},
+      {3, [&](StoreTx& tx) { return tx.DeleteSession(a, "v1"); }, true, true},
       {4, [&](StoreTx& tx) { return tx.RecordLoginAttempt(a, "tckh", "10.0.0.9", kT0, true); },
-       true},
+       true, false},
       {5,
        [&](StoreTx& tx) -> Status {
          DONDOC_RETURN_IF_ERROR(tx.CreateSession({"v2", a, user, "c", kT0, kT0, kT0 + 60}));
@@ -184,60 +186,30 @@ TEST_F(StoreBasicsTest, DataVersionIgnoresSessionBookkeepingOnly) {
          t.text += " (sửa)";
          return tx.UpdateTask(t);
        },
-       true},
-  };
-  for (const Case& c : cases) {
-    const std::uint64_t before = store_->DataVersion();
-    ASSERT_TRUE(Tx(c.write).ok()) << "case " << c.n;
-    EXPECT_EQ(store_->DataVersion() != before, c.moves) << "case " << c.n;
-  }
-}
-
-// AuthVersion moves for what a signed-in caller is made of, and not for task work.
-TEST_F(StoreBasicsTest, AuthVersionMovesOnlyForCallerData) {
-  const Id a = seed_.a;
-  const Id user = seed_.user["tckh"];
-  struct Case {
-    int n;
-    std::function<Status(StoreTx&)> write;
-    bool moves;
-  };
-  const Case cases[] = {
-      {1,
-       [&](StoreTx& tx) -> Status {
-         DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, seed_.task["T1"]));
-         t.progress = 50;
-         return tx.UpdateTask(t);
-       },
-       false},
-      {2,
-       [&](StoreTx& tx) {
-         return tx.CreateSession({"w1", a, user, "c", kT0, kT0, kT0 + 60});
-       },
-       false},
-      {3, [&](StoreTx& tx) { return tx.TouchSession(a, "w1", kT0 + 5); }, false},
-      {4, [&](StoreTx& tx) { return tx.DeleteSession(a, "w1"); }, true},
-      {5,
+       true, false},
+      {6,
        [&](StoreTx& tx) -> Status {
          DONDOC_ASSIGN_OR_RETURN(domain::User u, tx.GetUser(a, user));
          u.disabled = true;
          return tx.UpdateUser(u);
        },
-       true},
-      {6,
+       true, true},
+      {7,
        [&](StoreTx& tx) -> Status {
          DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Unit> units, tx.ListUnits(a));
          domain::Unit u = units.front();
          u.aliases.push_back("Bí danh");
          return tx.UpdateUnit(u);
        },
-       true},
-      {7, [&](StoreTx& tx) { return tx.DeleteUserSessions(a, user).status(); }, true},
+       true, true},
+      {8, [&](StoreTx& tx) { return tx.DeleteUserSessions(a, user).status(); }, true, true},
   };
   for (const Case& c : cases) {
-    const std::uint64_t before = store_->AuthVersion();
+    const std::uint64_t data = store_->DataVersion();
+    const std::uint64_t auth = store_->AuthVersion();
     ASSERT_TRUE(Tx(c.write).ok()) << "case " << c.n;
-    EXPECT_EQ(store_->AuthVersion() != before, c.moves) << "case " << c.n;
+    EXPECT_EQ(store_->DataVersion() != data, c.moves_data) << "case " << c.n;
+    EXPECT_EQ(store_->AuthVersion() != auth, c.moves_auth) << "case " << c.n;
   }
 }
 
