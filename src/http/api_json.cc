@@ -337,8 +337,14 @@ void WriteAll(JsonWriter& w, const std::vector<T>& items, void (*write)(JsonWrit
 std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today) {
   const domain::Task& t = v.detail.task;
   const domain::TaskState state = domain::DeriveStatus(t, today);
+  // Room for the usual answer, so that it is rarely copied while it grows.
+  size_t size =
+      900 + t.text.size() + t.targets_json.size() + 230 * v.detail.reports.size() +
+      120 * v.detail.occurrences.size() + 260 * v.history.size() +
+      300 * (v.detail.extensions.size() + v.detail.comments.size() + v.detail.attachments.size());
+  for (const auto& r : v.detail.reports) size += r.text.size();
   std::string out;
-  out.reserve(2048);
+  out.reserve(size);
   JsonWriter w(&out);
   w.BeginObject().Key("attachments");
   WriteAll(w, v.detail.attachments, WriteAttachment);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -37,22 +38,24 @@ size_t Utf8Length(std::string_view s, size_t i) {
   return 0;
 }
 
-void AppendTwoDigits(std::string* out, int v) {
-  out->push_back(static_cast<char>('0' + v / 10));
-  out->push_back(static_cast<char>('0' + v % 10));
+char* TwoDigits(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 10);
+  p[1] = static_cast<char>('0' + v % 10);
+  return p + 2;
 }
 
-// "%04d-%02d-%02d" for the ranges where that is exactly four and two digits.
-bool AppendIsoDate(std::string* out, const text::Date& d) {
+// "%04d-%02d-%02d" into p[0..10) for the ranges where that is exactly four and two digits;
+// false for the others.
+bool IsoDate(char* p, const text::Date& d) {
   if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
     return false;
   }
-  AppendTwoDigits(out, d.year / 100);
-  AppendTwoDigits(out, d.year % 100);
-  out->push_back('-');
-  AppendTwoDigits(out, d.month);
-  out->push_back('-');
-  AppendTwoDigits(out, d.day);
+  p = TwoDigits(p, d.year / 100);
+  p = TwoDigits(p, d.year % 100);
+  *p++ = '-';
+  p = TwoDigits(p, d.month);
+  *p++ = '-';
+  TwoDigits(p, d.day);
   return true;
 }
 
@@ -302,10 +305,15 @@ JsonWriter& JsonWriter::Int(std::int64_t v) {
 
 JsonWriter& JsonWriter::Date(text::Date d) {
   Separate();
-  out_.push_back('"');
-  if (!AppendIsoDate(&out_, d)) out_.append(d.ToIso());
-  out_.push_back('"');
   comma_ = true;
+  char buf[12];
+  buf[0] = '"';
+  if (!IsoDate(buf + 1, d)) {
+    AppendJsonString(&out_, d.ToIso());
+    return *this;
+  }
+  buf[11] = '"';
+  out_.append(buf, sizeof buf);
   return *this;
 }
 
@@ -316,21 +324,21 @@ JsonWriter& JsonWriter::Time(domain::Timestamp t) {
   const domain::Timestamp local = t + 7 * 3600;
   const domain::Timestamp days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
   const domain::Timestamp secs = local - days * 86400;
-  const text::Date d = text::Date::FromDaysSinceEpoch(static_cast<long>(days));
-  const size_t mark = out_.size();
-  out_.push_back('"');
-  if (!AppendIsoDate(&out_, d)) {
-    out_.resize(mark);
+  char buf[27];  // "YYYY-MM-DDTHH:MM:SS+07:00" in quotes
+  buf[0] = '"';
+  if (!IsoDate(buf + 1, text::Date::FromDaysSinceEpoch(static_cast<long>(days)))) {
     AppendJsonString(&out_, TimeJson(t));
     return *this;
   }
-  out_.push_back('T');
-  AppendTwoDigits(&out_, static_cast<int>(secs / 3600));
-  out_.push_back(':');
-  AppendTwoDigits(&out_, static_cast<int>(secs / 60 % 60));
-  out_.push_back(':');
-  AppendTwoDigits(&out_, static_cast<int>(secs % 60));
-  out_.append("+07:00\"", 7);
+  char* p = buf + 11;
+  *p++ = 'T';
+  p = TwoDigits(p, static_cast<int>(secs / 3600));
+  *p++ = ':';
+  p = TwoDigits(p, static_cast<int>(secs / 60 % 60));
+  *p++ = ':';
+  p = TwoDigits(p, static_cast<int>(secs % 60));
+  std::memcpy(p, "+07:00\"", 7);
+  out_.append(buf, sizeof buf);
   return *this;
 }
 

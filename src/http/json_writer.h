@@ -59,8 +59,7 @@ class JsonWriter {
   }
   // `key` is written as is: a literal without characters that need escaping.
   JsonWriter& Key(std::string_view key) {
-    Separate();
-    out_.push_back('"');
+    out_.append(comma_ ? ",\"" : "\"", comma_ ? 2 : 1);
     out_.append(key);
     out_.append("\":", 2);
     comma_ = false;

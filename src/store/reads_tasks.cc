@@ -68,6 +68,17 @@ Status LoadOneTaskUnits(Db& db, Id tenant_id, domain::Task* t) {
   return Status::Ok();
 }
 
+// The task and its units, in the caller's snapshot. The statements' text is built once: a task
+// page asks for one task many times a second.
+Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id) {
+  static const std::string kSql =
+      std::string("SELECT ") + kTaskCols + " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2";
+  DONDOC_ASSIGN_OR_RETURN(domain::Task t,
+                          One<domain::Task>(db, kSql, tenant_id, task_id, ReadTask, "task"));
+  DONDOC_RETURN_IF_ERROR(LoadOneTaskUnits(db, tenant_id, &t));
+  return t;
+}
+
 }  // namespace
 
 Result<domain::Notice> GetNotice(Db& db, Id tenant_id, Id notice_id) {
@@ -127,47 +138,36 @@ Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilte
 
 Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id) {
   ReadSnapshot snap(db);
-  DONDOC_ASSIGN_OR_RETURN(
-      domain::Task t, One<domain::Task>(db,
-                                        std::string("SELECT ") + kTaskCols +
-                                            " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2",
-                                        tenant_id, task_id, ReadTask, "task"));
-  DONDOC_RETURN_IF_ERROR(LoadOneTaskUnits(db, tenant_id, &t));
-  return t;
+  return ReadOneTask(db, tenant_id, task_id);
 }
 
 Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
+  static const std::string kReports =
+      std::string("SELECT ") + kReportCols +
+      " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
+  static const std::string kExtensions =
+      std::string("SELECT ") + kExtensionCols +
+      " FROM extensions WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
+  static const std::string kComments =
+      std::string("SELECT ") + kCommentCols +
+      " FROM comments WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
+  static const std::string kAttachments =
+      std::string("SELECT ") + kAttachmentCols +
+      " FROM attachments WHERE tenant_id = ?1 AND ((owner_kind = 'task' AND owner_id = ?2) OR "
+      "(owner_kind = 'report' AND owner_id IN (SELECT id FROM progress_reports WHERE tenant_id = "
+      "?1 AND task_id = ?2))) ORDER BY id";
   ReadSnapshot snap(db);
   TaskDetail d;
-  DONDOC_ASSIGN_OR_RETURN(d.task, GetTask(db, tenant_id, task_id));
+  DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id));
   DONDOC_ASSIGN_OR_RETURN(
-      d.reports, All<domain::ProgressReport>(
-                     db,
-                     std::string("SELECT ") + kReportCols +
-                         " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
-                     tenant_id, task_id, ReadReport));
+      d.reports, All<domain::ProgressReport>(db, kReports, tenant_id, task_id, ReadReport));
   DONDOC_ASSIGN_OR_RETURN(
-      d.extensions, All<domain::Extension>(
-                        db,
-                        std::string("SELECT ") + kExtensionCols +
-                            " FROM extensions WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
-                        tenant_id, task_id, ReadExtension));
-  DONDOC_ASSIGN_OR_RETURN(
-      d.comments,
-      All<domain::Comment>(db,
-                           std::string("SELECT ") + kCommentCols +
-                               " FROM comments WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id",
-                           tenant_id, task_id, ReadComment));
+      d.extensions, All<domain::Extension>(db, kExtensions, tenant_id, task_id, ReadExtension));
+  DONDOC_ASSIGN_OR_RETURN(d.comments,
+                          All<domain::Comment>(db, kComments, tenant_id, task_id, ReadComment));
   DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
   DONDOC_ASSIGN_OR_RETURN(
-      d.attachments,
-      All<domain::Attachment>(
-          db,
-          std::string("SELECT ") + kAttachmentCols +
-              " FROM attachments WHERE tenant_id = ?1 AND ((owner_kind = 'task' AND owner_id = "
-              "?2) OR (owner_kind = 'report' AND owner_id IN (SELECT id FROM progress_reports "
-              "WHERE tenant_id = ?1 AND task_id = ?2))) ORDER BY id",
-          tenant_id, task_id, ReadAttachment));
+      d.attachments, All<domain::Attachment>(db, kAttachments, tenant_id, task_id, ReadAttachment));
   return d;
 }
 
@@ -273,11 +273,10 @@ Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notic
 }
 
 Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id) {
-  return All<domain::Occurrence>(db,
-                                 std::string("SELECT ") + kOccurrenceCols +
-                                     " FROM occurrences WHERE tenant_id = ?1 AND task_id = ?2 "
-                                     "ORDER BY period_start",
-                                 tenant_id, task_id, ReadOccurrence);
+  static const std::string kSql = std::string("SELECT ") + kOccurrenceCols +
+                                  " FROM occurrences WHERE tenant_id = ?1 AND task_id = ?2 "
+                                  "ORDER BY period_start";
+  return All<domain::Occurrence>(db, kSql, tenant_id, task_id, ReadOccurrence);
 }
 
 Result<domain::Extension> GetExtension(Db& db, Id tenant_id, Id extension_id) {
