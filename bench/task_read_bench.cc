@@ -10,10 +10,10 @@
 // and the answer cache always misses); BM_TaskCached asks for one task again and again. Caller:
 // the Bearer token DONDOC_TASK_BENCH_TOKEN (default "bench-vanphong", the Office).
 //
-// Instruction counts (stable on a shared machine): run twice under callgrind with different N
-// and divide the difference of the totals by the difference of N, which removes the set-up:
-//   DONDOC_TASK_BENCH_N=200 valgrind --tool=callgrind build/bench/task_read_bench DB
-//     --benchmark_filter=Uncached      (then the same with DONDOC_TASK_BENCH_N=2200)
+// Instruction counts (stable on a shared machine): collect only inside BM_TaskUncached and divide
+// by N (the set-up, which loads the task facts and opens the day's periods, stays out):
+//   DONDOC_TASK_BENCH_N=2000 valgrind --tool=callgrind --toggle-collect='*BM_TaskUncached*'
+//     build/bench/task_read_bench DB --benchmark_filter=Uncached
 // DONDOC_TASK_BENCH_DUMP=ID,ID,...: the answers for those tasks are written to stderr first, one a
 // line, so that two builds' answers can be compared byte for byte.
 #include <benchmark/benchmark.h>
