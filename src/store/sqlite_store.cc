@@ -353,14 +353,14 @@ class SqliteStore : public SqliteReader<Store> {
   }
 
   Result<Page<domain::Task>> ListTasks(Id tenant_id, const TaskFilter& f) override {
-    std::vector<Id> sub_units;
+    TaskFacts::FilterUnits units;
     if (f.unit_id && f.include_sub_units) {
       auto ids = SubUnitIds(tenant_id, *f.unit_id);
       if (!ids.ok()) {
         if (ids.status().code() == StatusCode::kNotFound) return Page<domain::Task>{};
         return ids.status();
       }
-      sub_units = std::move(ids).value();
+      units.of_unit = std::move(ids).value();
     }
     auto lease = Acquire();
     if (!lease.ok()) return lease.status();
@@ -376,10 +376,11 @@ class SqliteStore : public SqliteReader<Store> {
       }
     }
     if (TaskFacts::CanList(f)) {
-      if (f.unit_id && !f.include_sub_units) sub_units = {*f.unit_id};
+      if (f.unit_id && !f.include_sub_units) units.of_unit = {*f.unit_id};
+      DONDOC_RETURN_IF_ERROR(FieldUnits(lease->db(), tenant_id, f, &units));
       auto ids = std::make_shared<TaskPageIds>();
       DONDOC_RETURN_IF_ERROR(WithFacts(tenant_id, lease->db(), [&](const TaskFacts& facts) {
-        *ids = facts.List(f, sub_units, reads::ClampLimit(f.limit), std::max(f.offset, 0));
+        *ids = facts.List(f, units, reads::ClampLimit(f.limit), std::max(f.offset, 0));
       }));
       DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
                               reads::GetTasks(lease->db(), tenant_id, ids->ids));
@@ -389,7 +390,7 @@ class SqliteStore : public SqliteReader<Store> {
     }
     DONDOC_ASSIGN_OR_RETURN(
         Page<domain::Task> page,
-        reads::ListTasks(lease->db(), tenant_id, f, f.unit_id ? &sub_units : nullptr));
+        reads::ListTasks(lease->db(), tenant_id, f, f.unit_id ? &units.of_unit : nullptr));
     auto ids = std::make_shared<TaskPageIds>();
     ids->total = page.total;
     for (const domain::Task& t : page.items) ids->ids.push_back(t.id);
@@ -428,20 +429,21 @@ class SqliteStore : public SqliteReader<Store> {
   Result<std::array<long, domain::kTaskStateCount>> CountTasksByState(
       Id tenant_id, const TaskFilter& f) override {
     std::array<long, domain::kTaskStateCount> out{};
-    std::vector<Id> units;
+    TaskFacts::FilterUnits units;
     if (f.unit_id && f.include_sub_units) {
       auto ids = SubUnitIds(tenant_id, *f.unit_id);
       if (!ids.ok()) {
         if (ids.status().code() == StatusCode::kNotFound) return out;
         return ids.status();
       }
-      units = std::move(ids).value();
+      units.of_unit = std::move(ids).value();
     } else if (f.unit_id) {
-      units = {*f.unit_id};
+      units.of_unit = {*f.unit_id};
     }
     auto lease = Acquire();
     if (!lease.ok()) return lease.status();
     if (!TaskFacts::CanList(f)) return reads::CountTasksByState(lease->db(), tenant_id, f);
+    DONDOC_RETURN_IF_ERROR(FieldUnits(lease->db(), tenant_id, f, &units));
     DONDOC_RETURN_IF_ERROR(WithFacts(tenant_id, lease->db(), [&](const TaskFacts& facts) {
       out = facts.CountByState(f, units);
     }));
@@ -539,6 +541,18 @@ class SqliteStore : public SqliteReader<Store> {
     }
     DONDOC_RETURN_IF_ERROR(facts.Refresh(db, tenant_id));
     fn(facts);
+    return Status::Ok();
+  }
+
+  // Sets units->of_field to the units of f.field_id, when set (none when it does not exist).
+  Status FieldUnits(Db& db, Id tenant_id, const TaskFilter& f, TaskFacts::FilterUnits* units) {
+    if (!f.field_id) return Status::Ok();
+    Result<domain::Field> field = reads::GetField(db, tenant_id, *f.field_id);
+    if (field.ok()) {
+      units->of_field = field->unit_ids;
+    } else if (field.status().code() != StatusCode::kNotFound) {
+      return field.status();
+    }
     return Status::Ok();
   }
 

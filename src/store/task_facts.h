@@ -47,15 +47,20 @@ class TaskFacts {
   std::vector<domain::ScoreRow> Count(const ScoreFilter& f,
                                       const FieldsOfUnit& fields_of_unit) const;
 
-  // True when List answers `f`: no full-text query, no field, no draft tasks.
+  // True when List answers `f`: no full-text query, no draft tasks.
   static bool CanList(const TaskFilter& f);
-  // The total and the ids of one page of the tasks matching `f`, in f.sort order. `units` is the
-  // expansion of f.unit_id (the unit and its sub-units, or the unit alone); ignored when unset.
+  // The unit sets a filter names, read by the caller: f.unit_id's (the unit and its sub-units,
+  // or the unit alone) and f.field_id's. Each is used only when its filter member is set.
+  struct FilterUnits {
+    std::vector<Id> of_unit;
+    std::vector<Id> of_field;
+  };
+  // The total and the ids of one page of the tasks matching `f`, in f.sort order.
   // REQUIRES: CanList(f).
-  TaskPageIds List(const TaskFilter& f, const std::vector<Id>& units, int limit, int offset) const;
-  // Store::CountTasksByState, with `units` as for List. REQUIRES: CanList(f).
+  TaskPageIds List(const TaskFilter& f, const FilterUnits& units, int limit, int offset) const;
+  // Store::CountTasksByState. REQUIRES: CanList(f).
   std::array<long, domain::kTaskStateCount> CountByState(const TaskFilter& f,
-                                                         const std::vector<Id>& units) const;
+                                                         const FilterUnits& units) const;
   // Store::ScoreTotals.
   std::vector<domain::ScoreCounts> Totals(const ScoreFilter& f,
                                           const std::vector<text::Date>& dates) const;
@@ -110,10 +115,10 @@ class TaskFacts {
   void ForEachItem(const Entry& e, Tally tally) const;
   // Keeps tasks_of_unit_ right when task `task_id`'s units change from `before` to `after`.
   void IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> after);
-  // Calls `fn(entry)` for every entry that may match `f` (`units` as for List): those of the
-  // units `f` names when they are few, else all.
+  // Calls `fn(entry)` for every entry that may match `f`: those of the units `f` names when
+  // they are few, else all.
   template <typename Fn>
-  void ForEachCandidate(const TaskFilter& f, const std::vector<Id>& units, Fn fn) const;
+  void ForEachCandidate(const TaskFilter& f, const FilterUnits& units, Fn fn) const;
   // Rewrites the pools without the ranges that replaced ones left behind.
   void CompactPools();
 

@@ -110,17 +110,18 @@ bool TaskFacts::HasUnit(const Entry& e, const std::optional<domain::UnitRole>& r
 }
 
 bool TaskFacts::CanList(const TaskFilter& f) {
-  return f.q.empty() && !f.field_id && !(f.include_drafts && f.notice_id);
+  return f.q.empty() && !(f.include_drafts && f.notice_id);
 }
 
 // The conditions of a TaskFilter but its states, on entries.
 class TaskFacts::Matcher {
  public:
-  Matcher(const TaskFacts& facts, const TaskFilter& f, const std::vector<Id>& units)
+  Matcher(const TaskFacts& facts, const TaskFilter& f, const FilterUnits& units)
       : facts_(facts),
         f_(f),
         visible_(f.visible_unit_ids ? *f.visible_unit_ids : std::vector<Id>{}),
-        wanted_(f.unit_id ? units : std::vector<Id>{}) {
+        wanted_(f.unit_id ? units.of_unit : std::vector<Id>{}),
+        field_(f.field_id ? units.of_field : std::vector<Id>{}) {
     if (f.due_before) due_before_ = PackDate(*f.due_before);
     if (f.due_after) due_after_ = PackDate(*f.due_after);
   }
@@ -135,6 +136,10 @@ class TaskFacts::Matcher {
     if (f_.unit_id && !facts_.HasUnit(e, f_.role, [&](Id u) { return wanted_.Has(u); })) {
       return false;
     }
+    // A field's units in any role, its own units only (as the SQL of task_query.cc).
+    if (f_.field_id && !facts_.HasUnit(e, std::nullopt, [&](Id u) { return field_.Has(u); })) {
+      return false;
+    }
     if (f_.role && !f_.unit_id && !f_.visible_unit_ids &&
         !facts_.HasUnit(e, f_.role, [](Id) { return true; })) {
       return false;
@@ -145,12 +150,12 @@ class TaskFacts::Matcher {
  private:
   const TaskFacts& facts_;
   const TaskFilter& f_;
-  IdSet visible_, wanted_;
+  IdSet visible_, wanted_, field_;
   PackedDate due_before_ = 0, due_after_ = 0;
 };
 
 template <typename Fn>
-void TaskFacts::ForEachCandidate(const TaskFilter& f, const std::vector<Id>& units, Fn fn) const {
+void TaskFacts::ForEachCandidate(const TaskFilter& f, const FilterUnits& units, Fn fn) const {
   auto size_of = [&](const std::vector<Id>& of) {
     size_t n = 0;
     for (Id u : of) {
@@ -158,18 +163,18 @@ void TaskFacts::ForEachCandidate(const TaskFilter& f, const std::vector<Id>& uni
     }
     return n;
   };
+  // Every task matching f has a unit in each set f names: go through the smallest.
   const std::vector<Id>* through = nullptr;
   size_t n = tasks_.size();
-  if (f.unit_id) {
-    through = &units;
-    n = size_of(units);
-  }
-  if (f.visible_unit_ids) {
-    if (const size_t v = size_of(*f.visible_unit_ids); !through || v < n) {
-      through = &*f.visible_unit_ids;
+  auto consider = [&](const std::vector<Id>& set) {
+    if (const size_t v = size_of(set); !through || v < n) {
+      through = &set;
       n = v;
     }
-  }
+  };
+  if (f.unit_id) consider(units.of_unit);
+  if (f.visible_unit_ids) consider(*f.visible_unit_ids);
+  if (f.field_id) consider(units.of_field);
   // Past an eighth of all tasks, gathering and sorting ids costs more than reading every entry.
   if (!through || n > tasks_.size() / 8) {
     for (const Entry& e : tasks_) fn(e);
@@ -193,7 +198,7 @@ void TaskFacts::ForEachCandidate(const TaskFilter& f, const std::vector<Id>& uni
   }
 }
 
-TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, int limit,
+TaskPageIds TaskFacts::List(const TaskFilter& f, const FilterUnits& units, int limit,
                             int offset) const {
   const Matcher matches(*this, f, units);
   std::vector<SortKey> keys;
@@ -219,8 +224,8 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const std::vector<Id>& units, i
   return out;
 }
 
-std::array<long, domain::kTaskStateCount> TaskFacts::CountByState(
-    const TaskFilter& f, const std::vector<Id>& units) const {
+std::array<long, domain::kTaskStateCount> TaskFacts::CountByState(const TaskFilter& f,
+                                                                  const FilterUnits& units) const {
   const Matcher matches(*this, f, units);
   std::array<long, domain::kTaskStateCount> out{};
   ForEachCandidate(f, units, [&](const Entry& e) {

@@ -96,6 +96,13 @@ class TaskFactsTest : public ::testing::Test {
     });
     add("unknown unit", [&](TaskFilter* f) { f->unit_id = 999999; });
     add("role alone", [&](TaskFilter* f) { f->role = UnitRole::kSupport; });
+    add("field", [&](TaskFilter* f) { f->field_id = seed_.field["kinhte"]; });
+    add("field, visible, as lead", [&](TaskFilter* f) {
+      f->field_id = seed_.field["noichinh"];
+      f->visible_unit_ids = two;
+      f->role = UnitRole::kLead;
+    });
+    add("unknown field", [&](TaskFilter* f) { f->field_id = 999999; });
     for (int s = 0; s < domain::kTaskStateCount; ++s) {
       add("state " + std::to_string(s),
           [&](TaskFilter* f) { f->states = {static_cast<TaskState>(s)}; });
