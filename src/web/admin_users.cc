@@ -54,11 +54,21 @@ http::Response UserForm(PageCall& c, domain::Id id, std::optional<Flash> flash, 
   return AdminView(c, "Người dùng " + user->username, "admin_user", data, std::move(flash), status);
 }
 
-// A change to a user from a form; gives the code of the message shown after saving.
-using UserChange = std::function<Result<std::string>(const Form&, domain::User*)>;
+// A change to the stored user from a form, saved through the service (which checks the role and
+// writes the audit row); gives the code of the message shown after saving.
+using UserChange = std::function<Result<std::string>(const Form&, domain::User&)>;
 
-// Runs `change` on the stored user `id` and saves it (UpdateUser checks the role and writes the
-// audit row); back to the form with the reason when refused.
+// An edit of the user's columns, saved with UpdateUser.
+UserChange Edited(PageCall& c,
+                  std::function<Result<std::string>(const Form&, domain::User*)> edit) {
+  return [&c, edit = std::move(edit)](const Form& f, domain::User& u) -> Result<std::string> {
+    DONDOC_ASSIGN_OR_RETURN(std::string done, edit(f, &u));
+    DONDOC_RETURN_IF_ERROR(c.service.UpdateUser(&c.caller, u).status());
+    return done;
+  };
+}
+
+// Runs `change` on the stored user of the path; back to the form with the reason when refused.
 http::Response ChangeUser(PageCall& c, const UserChange& change) {
   auto id = PathId(c.req);
   if (!id) return StatusPage(&c.viewer, Status::NotFound("no such user"), "/admin#users");
@@ -66,9 +76,9 @@ http::Response ChangeUser(PageCall& c, const UserChange& change) {
   if (!form.ok()) return UserForm(c, *id, Flash{"error", "Biểu mẫu không hợp lệ."}, 400);
   auto user = FindUser(c, *id);
   if (!user.ok()) return StatusPage(&c.viewer, user.status(), "/admin#users");
-  Result<std::string> done = change(*form, &*user);
-  Status st = done.ok() ? c.service.UpdateUser(&c.caller, *user).status() : done.status();
-  if (!st.ok()) {
+  Result<std::string> done = change(*form, *user);
+  if (!done.ok()) {
+    const Status& st = done.status();
     if (st.code() == StatusCode::kPermissionDenied || st.code() == StatusCode::kNotFound) {
       return StatusPage(&c.viewer, st, "/admin#users");
     }
@@ -98,51 +108,43 @@ void RegisterUserPages(http::Router& r, app::Service& s) {
 
   r.Add("POST", "/admin/users/{id}", PageDoc("Save a user's name, role, unit and Chair flag"),
         Signed(s, [](PageCall& c) {
-          return ChangeUser(c, [](const Form& f, domain::User* u) -> Result<std::string> {
-            auto role = domain::RoleFromCode(f.Get("role"));
-            if (!role) return Status::InvalidArgument("Vai trò không hợp lệ.");
-            const std::string unit = f.Get("unit");
-            std::optional<domain::Id> unit_id = IdOf(unit);
-            if (!unit.empty() && !unit_id) {
-              return Status::InvalidArgument("Đơn vị không hợp lệ.");
-            }
-            u->display_name = f.Get("display_name");
-            if (u->display_name.size() > 200) {
-              return Status::InvalidArgument("Họ tên quá dài (tối đa 200 byte).");
-            }
-            u->role = *role;
-            u->unit_id = unit_id;
-            u->chair = f.Get("chair") == "1";
-            return std::string("user");
-          });
+          return ChangeUser(c, Edited(c, [](const Form& f, domain::User* u) -> Result<std::string> {
+                              auto role = domain::RoleFromCode(f.Get("role"));
+                              if (!role) return Status::InvalidArgument("Vai trò không hợp lệ.");
+                              const std::string unit = f.Get("unit");
+                              std::optional<domain::Id> unit_id = IdOf(unit);
+                              if (!unit.empty() && !unit_id) {
+                                return Status::InvalidArgument("Đơn vị không hợp lệ.");
+                              }
+                              u->display_name = f.Get("display_name");
+                              if (u->display_name.size() > 200) {
+                                return Status::InvalidArgument("Họ tên quá dài (tối đa 200 byte).");
+                              }
+                              u->role = *role;
+                              u->unit_id = unit_id;
+                              u->chair = f.Get("chair") == "1";
+                              return std::string("user");
+                            }));
         }));
 
   r.Add("POST", "/admin/users/{id}/lock", PageDoc("Lock (lock=1) or unlock (lock=0) a user"),
         Signed(s, [](PageCall& c) {
-          return ChangeUser(c, [](const Form& f, domain::User* u) -> Result<std::string> {
-            u->disabled = f.Get("lock") == "1";
-            return std::string(u->disabled ? "lock" : "unlock");
-          });
+          return ChangeUser(c, Edited(c, [](const Form& f, domain::User* u) -> Result<std::string> {
+                              u->disabled = f.Get("lock") == "1";
+                              return std::string(u->disabled ? "lock" : "unlock");
+                            }));
         }));
 
   r.Add("POST", "/admin/users/{id}/password",
         PageDoc("Set a user's new password (ends the user's sessions)"), Signed(s, [](PageCall& c) {
-          auto id = PathId(c.req);
-          if (!id) return StatusPage(&c.viewer, Status::NotFound("no such user"), "/admin#users");
-          auto form = ParseForm(c.req);
-          if (!form.ok()) return UserForm(c, *id, Flash{"error", "Biểu mẫu không hợp lệ."}, 400);
-          auto user = FindUser(c, *id);
-          if (!user.ok()) return StatusPage(&c.viewer, user.status(), "/admin#users");
-          const std::string password = form->Get("password");
-          if (password != form->Get("password2")) {
-            return UserForm(c, *id, Flash{"error", "Hai lần nhập mật khẩu không khớp."}, 400);
-          }
-          Status st = c.service.ResetPassword(&c.caller, user->username, password);
-          if (!st.ok()) {
-            if (st.code() == StatusCode::kPermissionDenied) return StatusPage(&c.viewer, st);
-            return UserForm(c, *id, Flash{"error", AdminMessage(st)}, 400);
-          }
-          return Redirect("/admin/users/" + std::to_string(*id) + "?ok=password");
+          return ChangeUser(c, [&c](const Form& f, domain::User& u) -> Result<std::string> {
+            const std::string password = f.Get("password");
+            if (password != f.Get("password2")) {
+              return Status::InvalidArgument("Hai lần nhập mật khẩu không khớp.");
+            }
+            DONDOC_RETURN_IF_ERROR(c.service.ResetPassword(&c.caller, u.username, password));
+            return std::string("password");
+          });
         }));
 }
 
