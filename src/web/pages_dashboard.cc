@@ -1,10 +1,10 @@
 // Page: the dashboard of leaders and the Office.
 #include <map>
 #include <memory>
-#include <mutex>
 #include <variant>
 
 #include "app/policy.h"
+#include "base/versioned_cache.h"
 #include "domain/status.h"
 #include "web/dashboard_view.h"
 #include "web/format.h"
@@ -158,30 +158,8 @@ std::variant<json, http::Response> DashboardData(PageCall& c, text::Date today, 
 }
 
 // Dashboard data by (data version, caller's scope, today, as of): the page is recomputed only
-// after a write. Thread-safe.
-class DashboardCache {
- public:
-  std::optional<json> Get(const std::string& key, std::uint64_t version) {
-    std::lock_guard lock(mu_);
-    if (version != version_) return std::nullopt;
-    auto it = entries_.find(key);
-    if (it == entries_.end()) return std::nullopt;
-    return it->second;
-  }
-  void Put(const std::string& key, std::uint64_t version, json data) {
-    std::lock_guard lock(mu_);
-    if (version != version_ || entries_.size() >= 256) {
-      entries_.clear();
-      version_ = version;
-    }
-    entries_[key] = std::move(data);
-  }
-
- private:
-  std::mutex mu_;
-  std::uint64_t version_ = 0;
-  std::map<std::string, json> entries_;
-};
+// after a write.
+using DashboardCache = VersionedCache<json>;
 
 http::Response DashboardPage(PageCall& c, DashboardCache& cache) {
   const text::Date today = c.service.clock().Today();
@@ -196,12 +174,12 @@ http::Response DashboardPage(PageCall& c, DashboardCache& cache) {
     key += "*";
   }
   const std::uint64_t version = c.service.DataVersion();
-  std::optional<json> data = cache.Get(key, version);
+  std::shared_ptr<const json> data = cache.Get(key, version);
   if (!data) {
     auto made = DashboardData(c, today, as_of);
     if (auto* page = std::get_if<http::Response>(&made)) return std::move(*page);
-    data = std::move(std::get<json>(made));
-    cache.Put(key, version, *data);
+    data = std::make_shared<const json>(std::move(std::get<json>(made)));
+    cache.Put(key, version, data);
   }
   PageSpec spec;
   spec.title = "Tổng quan";
@@ -217,7 +195,7 @@ void RegisterDashboardPages(http::Router& r, app::Service& s) {
   http::RouteDoc d;
   d.summary = "Dashboard: counts, overdue by unit, charts, scorecards as of a date";
   d.tag = "pages";
-  auto cache = std::make_shared<DashboardCache>();
+  auto cache = std::make_shared<DashboardCache>(256);
   r.Add("GET", "/dashboard", d,
         Signed(s, [cache](PageCall& c) { return DashboardPage(c, *cache); }));
 }

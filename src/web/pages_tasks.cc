@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/policy.h"
+#include "base/versioned_cache.h"
 #include "domain/status.h"
 #include "web/format.h"
 #include "web/page_support.h"
@@ -11,7 +12,6 @@
 #include "web/task_page_view.h"
 #include "web/task_queries.h"
 #include "web/templates.h"
-#include "web/versioned_cache.h"
 
 namespace dondoc::web {
 namespace {
@@ -198,7 +198,7 @@ std::string MyWorkKey(const app::Caller& c, text::Date today) {
   return key;
 }
 
-http::Response MyWorkPage(PageCall& c, VersionedCache& cache) {
+http::Response MyWorkPage(PageCall& c, VersionedCache<json>& cache) {
   const text::Date today = c.service.clock().Today();
   const std::string key = MyWorkKey(c.caller, today);
   // Read before computing: a write committed meanwhile makes the entry stale, never wrong.
@@ -308,7 +308,7 @@ void RegisterTaskPages(http::Router& r, app::Service& s) {
   r.Add("GET", "/tasks", PageDoc("Task list page with filters in the URL"),
         Signed(s, [](PageCall& c) { return TaskListPage(c, false); }));
   // "Việc của tôi" per unit scope, recomputed after a write (bench/README.md: page speed).
-  auto my_work = std::make_shared<VersionedCache>(1024);
+  auto my_work = std::make_shared<VersionedCache<json>>(1024);
   r.Add("GET", "/my", PageDoc("A unit user's work: overdue, due this week, waiting for a report"),
         Signed(s, [my_work](PageCall& c) { return MyWorkPage(c, *my_work); }));
   r.Add("GET", "/tasks/{id}", PageDoc("One task with its history and actions"),
