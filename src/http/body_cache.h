@@ -18,15 +18,16 @@
 namespace dondoc::http {
 
 struct CachedBody {
-  std::shared_ptr<const std::string> body;
+  // JSON; Put adds its gzip form when it is worth making (NegotiateEncoding sends that one).
+  SharedBody body;
   // For answers about one task: the task, so that each caller's right to see it is checked
   // on a hit (app::CanSeeTask) instead of being part of the key.
   std::optional<domain::Task> task;
 };
 
 // Key → body for one data version at a time: a Put of a newer version drops every older entry;
-// a Get or Put of an older version finds or keeps nothing. Holds at most `max_bytes` of bodies
-// (all are dropped when the next one does not fit). Thread-safe.
+// a Get or Put of an older version finds or keeps nothing. Holds at most `max_bytes` of bodies,
+// plain and gzip counted (all are dropped when the next one does not fit). Thread-safe.
 //
 // The key must name everything the answer depends on besides the data: the route and its
 // parameters, the date used for statuses and the caller's view (app::ReadViewKey) unless the
@@ -41,7 +42,11 @@ class BodyCache {
   std::uint64_t Version() const { return data_version_ ? data_version_() : 0; }
 
   std::shared_ptr<const CachedBody> Get(const std::string& key, std::uint64_t version);
+  // Keeps `value`, first adding the gzip form of a body of at least kMinGzipBytes that has none:
+  // compressed here, once per answer and version, never on a hit.
   void Put(const std::string& key, std::uint64_t version, std::shared_ptr<const CachedBody> value);
+  // The bytes counted against `max_bytes` now.
+  size_t bytes();
 
  private:
   const std::function<std::uint64_t()> data_version_;
@@ -58,10 +63,13 @@ class BodyCache {
 Response CachedJson(BodyCache& cache, const std::string& key, const std::function<Response()>& h,
                     const std::function<bool()>& keep = nullptr);
 
-// A 200 JSON answer with `body` as it is.
-Response JsonBody(std::shared_ptr<const std::string> body);
+// A 200 JSON answer with `body` as it is (and its gzip form, if it carries one).
+Response JsonBody(SharedBody body);
 // `res` with its body moved into a shared string (for a cache), answering as before.
-std::shared_ptr<const std::string> ShareBody(Response& res);
+SharedBody ShareBody(Response& res);
+// `value` with the gzip form of its body added when that is worth it (at least kMinGzipBytes and
+// smaller once compressed); `value` itself when not, or when it has one.
+std::shared_ptr<const CachedBody> WithGzip(std::shared_ptr<const CachedBody> value);
 
 }  // namespace dondoc::http
 

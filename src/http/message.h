@@ -4,9 +4,9 @@
 #define DONDOC_HTTP_MESSAGE_H_
 
 #include <map>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +36,30 @@ struct Request {
   const std::string& Param(std::string_view name) const;
 };
 
+// An answer's bytes shared with a cache and the connections writing them, with their gzip form
+// beside them when it was made once (so that a cache hit is neither copied nor compressed per
+// request). Converts from, and reads like, the std::shared_ptr<const std::string> of the bytes.
+class SharedBody {
+ public:
+  SharedBody() = default;
+  // NOLINTNEXTLINE(google-explicit-constructor): stands in for the pointer it replaced.
+  SharedBody(std::shared_ptr<const std::string> bytes,
+             std::shared_ptr<const std::string> gzip = nullptr)
+      : bytes_(std::move(bytes)), gzip_(std::move(gzip)) {}
+
+  const std::shared_ptr<const std::string>& bytes() const { return bytes_; }
+  // The bytes gzip-compressed; null when not made (small, not compressible, or not yet).
+  const std::shared_ptr<const std::string>& gzip() const { return gzip_; }
+
+  const std::string& operator*() const { return *bytes_; }
+  const std::string* operator->() const { return bytes_.get(); }
+  explicit operator bool() const { return bytes_ != nullptr; }
+
+ private:
+  std::shared_ptr<const std::string> bytes_;
+  std::shared_ptr<const std::string> gzip_;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -43,7 +67,7 @@ struct Response {
   std::string body;
   // Set: the body, shared with a cache (`body` is then empty), so that a large cached answer is
   // neither copied per request nor held once per connection while it is written.
-  std::shared_ptr<const std::string> shared_body;
+  SharedBody shared_body;
   bool close = false;  // ask the server to close the connection after writing
 
   const std::string& Body() const { return shared_body ? *shared_body : body; }

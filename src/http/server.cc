@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/compress.h"
 #include "http/multipart.h"
 
 namespace dondoc::http {
@@ -160,6 +161,9 @@ class Session : public std::enable_shared_from_this<Session> {
     Response res;
     try {
       res = shared_.handler(req);
+      // Here rather than in the routes: every answer, cached or not, API or page, is encoded
+      // the same way, on the thread that made it.
+      NegotiateEncoding(req, res);
     } catch (const std::exception& e) {
       spdlog::error("event=handler_exception path={} what=\"{}\"", req.path, e.what());
       res = Response::Error(500, "internal", "An internal error occurred; it has been logged.");
@@ -204,7 +208,8 @@ class Session : public std::enable_shared_from_this<Session> {
       bhttp::response<bhttp::span_body<const char>> msg;
     };
     auto out = std::make_shared<Out>();
-    out->bytes = std::move(res.shared_body);
+    out->bytes = res.shared_body.bytes();
+    res.shared_body = SharedBody();
     out->msg.body() = beast::span<const char>(out->bytes->data(), out->bytes->size());
     auto& msg = out->msg;
     Send(std::move(out), msg, std::move(res), keep_alive, version);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "http/body_cache.h"
 #include "http/dispatch.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
@@ -44,6 +45,18 @@ class ServerTest : public ::testing::Test {
       release_.get_future().wait();
       return Response::Json(200, {{"slow", true}});
     });
+    router_.Add("GET", "/big", Doc("4 KB of JSON"),
+                [](Request&) { return Response::Json(200, Big()); });
+    router_.Add("GET", "/cached", Doc("4 KB of JSON, cached"), [this](Request&) {
+      return CachedJson(cache_, "cached", [] { return Response::Json(200, Big()); });
+    });
+    router_.Add("GET", "/file", Doc("a CSV download"), [](Request&) {
+      Response r;
+      r.content_type = "text/csv";
+      r.headers.emplace_back("Content-Disposition", "attachment; filename=\"a.csv\"");
+      r.body = std::string(4000, 'a');
+      return r;
+    });
     ServerOptions options;
     options.port = 0;
     options.threads = 2;
@@ -68,6 +81,13 @@ class ServerTest : public ::testing::Test {
     return j["error"]["code"].get<std::string>();
   }
 
+  static nlohmann::json Big() {
+    nlohmann::json j = nlohmann::json::array();
+    for (int i = 0; i < 100; ++i) j.push_back({{"id", i}, {"name", "Phòng " + std::to_string(i)}});
+    return j;
+  }
+
+  BodyCache cache_{[] { return std::uint64_t{1}; }, 1 << 20};
   Router router_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
@@ -177,6 +197,45 @@ TEST_F(ServerTest, MalformedRequestLinesGetAnAnswerNotACrash) {
       413);
   // The server still serves after all of that.
   EXPECT_EQ(client.Send("GET", "/echo/1").status, 200);
+}
+
+TEST_F(ServerTest, GzipForClientsThatAcceptIt) {
+  const std::string plain = Big().dump();
+  struct Case {
+    int n;
+    std::string method, target, accept;
+    int status;
+    bool gzip, vary;
+  } cases[] = {
+      {1, "GET", "/big", "gzip, deflate, br", 200, true, true},
+      {2, "GET", "/cached", "gzip, deflate, br", 200, true, true},  // the miss
+      {3, "GET", "/cached", "gzip", 200, true, true},               // a hit
+      {4, "GET", "/cached", "*", 200, true, true},
+      {5, "GET", "/big", "", 200, false, true},
+      {6, "GET", "/big", "identity", 200, false, true},
+      {7, "GET", "/cached", "gzip;q=0", 200, false, true},
+      {8, "GET", "/cached", "identity", 200, false, true},
+      {9, "GET", "/echo/1", "gzip", 200, false, false},  // small
+      {10, "GET", "/nowhere", "gzip", 404, false, false},
+      {11, "HEAD", "/big", "gzip", 405, false, false},  // no HEAD routes: answered as before
+      {12, "GET", "/file", "gzip", 200, false, false},
+  };
+  Client client(server_->port());
+  for (const auto& c : cases) {
+    std::map<std::string, std::string> headers;
+    if (!c.accept.empty()) headers["Accept-Encoding"] = c.accept;
+    ClientResponse r = client.Send(c.method, c.target, "", "", headers);
+    ASSERT_EQ(r.status, c.status) << "case " << c.n;
+    EXPECT_EQ(r.headers["content-length"], std::to_string(r.body.size())) << "case " << c.n;
+    EXPECT_EQ(r.headers["vary"], c.vary ? "Accept-Encoding" : "") << "case " << c.n;
+    EXPECT_EQ(r.headers["content-encoding"], c.gzip ? "gzip" : "") << "case " << c.n;
+    if (c.status == 200 && c.target != "/echo/1" && c.target != "/file") {
+      EXPECT_EQ(c.gzip ? testing::Gunzip(r.body) : r.body, plain) << "case " << c.n;
+      if (c.gzip) {
+        EXPECT_LT(r.body.size(), plain.size() / 3) << "case " << c.n;
+      }
+    }
+  }
 }
 
 TEST_F(ServerTest, StopLetsTheRequestInFlightFinish) {

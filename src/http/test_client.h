@@ -2,11 +2,14 @@
 #ifndef DONDOC_HTTP_TEST_CLIENT_H_
 #define DONDOC_HTTP_TEST_CLIENT_H_
 
+#include <zlib.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace dondoc::http::testing {
 
@@ -16,6 +19,25 @@ struct ClientResponse {
   std::string body;
   bool keep_alive = false;
 };
+
+// Inflates a gzip stream; "<bad gzip>" when `z` is not exactly one.
+inline std::string Gunzip(std::string_view z) {
+  z_stream s{};
+  if (inflateInit2(&s, 16 + MAX_WBITS) != Z_OK) return "<bad gzip>";
+  std::string out;
+  char buf[65536];
+  s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.data()));
+  s.avail_in = static_cast<uInt>(z.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    s.next_out = reinterpret_cast<Bytef*>(buf);
+    s.avail_out = sizeof buf;
+    rc = inflate(&s, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - s.avail_out);
+  }
+  inflateEnd(&s);
+  return rc == Z_STREAM_END && s.avail_in == 0 ? out : "<bad gzip>";
+}
 
 // One connection; Send() reconnects when the server has closed it.
 class Client {

@@ -1,16 +1,12 @@
 #include "web/static_files.h"
 
+#include "http/compress.h"
 #include "web/assets.h"
 
 namespace dondoc::web {
 namespace {
 
 constexpr std::string_view kPrefix = "/static/";
-
-bool AcceptsGzip(const http::Request& req) {
-  const std::string& ae = req.Header("accept-encoding");
-  return ae.find("gzip") != std::string::npos;
-}
 
 // True when `header` (an If-None-Match value) lists `etag` or is "*".
 bool EtagMatches(std::string_view header, std::string_view etag) {
@@ -60,12 +56,16 @@ http::Response ServeStatic(const http::Request& req) {
                                                 ? "public, max-age=31536000, immutable"
                                                 : "no-cache");
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  if (!a->gzip.empty()) res.headers.emplace_back("Vary", "Accept-Encoding");
+  // Vary on every compressible type, also those whose gzip is empty (not worth it): it tells the
+  // server (http::MayGzip) that the encoding is chosen here, from the gzip made at build time.
+  if (!a->gzip.empty() || http::IsCompressibleType(a->content_type)) {
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+  }
   if (EtagMatches(req.Header("if-none-match"), a->etag)) {
     res.status = 304;
     return res;
   }
-  if (!a->gzip.empty() && AcceptsGzip(req)) {
+  if (!a->gzip.empty() && http::AcceptsGzip(req.Header("accept-encoding"))) {
     res.headers.emplace_back("Content-Encoding", "gzip");
     res.body = std::string(a->gzip);
   } else {

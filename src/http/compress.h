@@ -1,0 +1,59 @@
+// gzip content coding of answers: whether a client accepts it (Accept-Encoding), whether an
+// answer is worth it, and the compression itself (zlib).
+#ifndef DONDOC_HTTP_COMPRESS_H_
+#define DONDOC_HTTP_COMPRESS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "http/message.h"
+
+namespace dondoc::http {
+
+// Smaller bodies go out as they are: the gzip header and trailer (18 bytes) and the CPU are not
+// worth it below a typical packet.
+inline constexpr size_t kMinGzipBytes = 1024;
+
+// zlib levels. Measured with zlib 1.2.13 on the province tenant (2026-12-05, machine loaded,
+// times per compression):
+//   scorecards by unit, 295 KB JSON: level 1: 65.7 KB (22.3 %), 6.2 ms; level 4: 18.6 %, 7.3 ms;
+//                                    level 6: 49.4 KB (16.7 %), 17.3 ms; level 9: 15.6 %, 43.7 ms
+//   a 500-task list, 340 KB JSON:    level 1: 8.8 %, 2.5 ms; level 6: 6.1 %, 7.5 ms; 9: 5.6 %, 12.7
+//   ms
+// A cached answer (BodyCache) is compressed once per data version and then sent thousands of
+// times, so its bytes count more than the CPU: level 6 (9 costs 2.5x the time for 1 % fewer
+// bytes). An answer compressed per request (pages, uncached JSON) costs that CPU every time, on
+// 2 shared cores: level 1, a third of level 6's time for ~1.3x its bytes.
+inline constexpr int kGzipLevel = 6;
+inline constexpr int kGzipLevelPerRequest = 1;
+
+// True when an Accept-Encoding value lets the answer be gzip (RFC 9110 §12.5.3): "gzip" or
+// "x-gzip" with a weight above 0, or else "*" with a weight above 0; codings are
+// case-insensitive; an entry with a malformed weight is ignored. gzip is not chosen when the
+// header prefers "identity" by a higher explicit weight. "" (no header): false.
+bool AcceptsGzip(std::string_view accept_encoding);
+
+// True for media types that compress well: text/*, JSON, JavaScript, XML, SVG. False for
+// formats compressed already (zip-based office files, PDF, images, fonts, archives) and
+// unknown binary types.
+bool IsCompressibleType(std::string_view content_type);
+
+// `data` as a gzip stream at `level`; "" if zlib fails (out of memory).
+std::string Gzip(std::string_view data, int level = kGzipLevel);
+
+// True when `res`, the answer to a `method` request, may go out gzip: a 200 to GET or HEAD of
+// a compressible type and at least kMinGzipBytes, which has not chosen its encoding itself
+// (no Content-Encoding or Vary header: static files do) and is not a download or a part
+// (Content-Disposition, Content-Range), which are sent byte for byte.
+bool MayGzip(std::string_view method, const Response& res);
+
+// Chooses the encoding of `res` for `req`: when MayGzip, adds "Vary: Accept-Encoding", and
+// when the client accepts gzip, replaces the body by its gzip form (the one a shared body
+// carries, else compressed now at kGzipLevelPerRequest) with "Content-Encoding: gzip", unless
+// that is not smaller.
+void NegotiateEncoding(const Request& req, Response& res);
+
+}  // namespace dondoc::http
+
+#endif  // DONDOC_HTTP_COMPRESS_H_
