@@ -7,6 +7,11 @@ function load_bench(args)
   math.randomseed(seed % 2147483647)
 end
 
+-- Every request says what it accepts as a browser does ("gzip, deflate, br"), so that large
+-- answers come gzip; ACCEPT_ENCODING=identity in the environment measures plain answers.
+local accept_encoding = os.getenv("ACCEPT_ENCODING") or "gzip, deflate, br"
+
 function bearer(username)
-  return { ["Authorization"] = "Bearer bench-" .. username }
+  return { ["Authorization"] = "Bearer bench-" .. username,
+           ["Accept-Encoding"] = accept_encoding }
 end
