@@ -104,11 +104,11 @@ Response TaskDetailAnswer(app::Service& s, UnitNamesCache& n, BodyCache& b, cons
   if (!v.ok()) return ErrorResponse(v.status());
   // Written without a DOM (what Response::Json would print): the hot path of a random task.
   auto body = std::make_shared<const std::string>(TaskDetailBody(*v, NamesOf(n, c), today));
-  if (b.enabled() && s.clock().Today() == today) {
-    b.Put(key, version,
-          std::make_shared<const CachedBody>(CachedBody{body, std::move(v->detail.task)}));
-  }
-  return JsonBody(std::move(body));
+  // Compressed once, for this answer and the cache alike.
+  auto entry = WithGzip(
+      std::make_shared<const CachedBody>(CachedBody{std::move(body), std::move(v->detail.task)}));
+  if (b.enabled() && s.clock().Today() == today) b.Put(key, version, entry);
+  return JsonBody(entry->body);
 }
 
 // Runs `fn(id, caller)` for routes on /tasks/{id}.
