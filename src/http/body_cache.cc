@@ -12,7 +12,7 @@ std::shared_ptr<const CachedBody> BodyCache::Get(const std::string& key, std::ui
   std::lock_guard<std::mutex> l(mu_);
   if (version != version_) return nullptr;
   auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : it->second;
+  return it == entries_.end() ? nullptr : it->second.value;
 }
 
 void BodyCache::Put(const std::string& key, std::uint64_t version,
@@ -26,12 +26,18 @@ void BodyCache::Put(const std::string& key, std::uint64_t version,
   if (size > max_bytes_ / 4) return;
   std::lock_guard<std::mutex> l(mu_);
   if (version < version_) return;
-  if (version > version_ || bytes_ + size > max_bytes_) {
+  if (version > version_) {
     entries_.clear();
     bytes_ = 0;
     version_ = version;
   }
-  auto [it, inserted] = entries_.try_emplace(key, value);
+  if (bytes_ + size > max_bytes_) {
+    for (auto it = entries_.begin(); it != entries_.end() && bytes_ + size > max_bytes_ * 3 / 4;) {
+      bytes_ -= it->second.size;
+      it = entries_.erase(it);
+    }
+  }
+  auto [it, inserted] = entries_.try_emplace(key, Entry{value, size});
   if (!inserted) return;  // a concurrent miss put the same answer
   bytes_ += size;
 }
