@@ -11,7 +11,8 @@ Response Dispatch(const Router& router, Request& req) {
   if (!query.ok()) return Response::Error(400, "bad_query", query.status().message());
   req.query = std::move(query).value();
 
-  Router::Match m = router.Find(req.method, req.path);
+  // HEAD is GET without the body (the server leaves the body out, RFC 9110 9.3.2).
+  Router::Match m = router.Find(req.method == "HEAD" ? "GET" : req.method, req.path);
   if (m.kind == Router::Match::Kind::kNotFound) {
     return Response::Error(404, "not_found", "No such route: " + req.path);
   }
@@ -20,6 +21,7 @@ Response Dispatch(const Router& router, Request& req) {
     for (const std::string& method : m.allowed) {
       if (!allow.empty()) allow += ", ";
       allow += method;
+      if (method == "GET") allow += ", HEAD";
     }
     Response r =
         Response::Error(405, "method_not_allowed",

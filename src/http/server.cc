@@ -147,13 +147,14 @@ class Session : public std::enable_shared_from_this<Session> {
                   Response res = self->Handle(req);
                   net::post(self->stream_.get_executor(),
                             [self, res = std::move(res), keep_alive, version]() mutable {
-                              self->Write(std::move(res), keep_alive && !res.close, version);
+                              self->Write(std::move(res), keep_alive && !res.close, version,
+                                          /*head=*/false);
                             });
                 });
       return;
     }
     Response res = Handle(req);
-    Write(std::move(res), keep_alive && !res.close, version);
+    Write(std::move(res), keep_alive && !res.close, version, req.method == "HEAD");
   }
 
   // Runs the handler and logs the request. Any thread.
@@ -190,15 +191,27 @@ class Session : public std::enable_shared_from_this<Session> {
     if (shared_.options.access_log) {
       spdlog::info("event=request_rejected status={} code={} remote={}", status, code, remote_);
     }
-    Write(Response::Error(status, code, message), false, 11);
+    Write(Response::Error(status, code, message), false, 11, /*head=*/false);
   }
 
-  void Write(Response res, bool keep_alive, unsigned version) {
+  // `head`: the answer to a HEAD request, written as the headers of the GET answer it is.
+  void Write(Response res, bool keep_alive, unsigned version, bool head) {
+    if (head) return WriteHead(std::move(res), keep_alive, version);
     if (res.shared_body) return WriteShared(std::move(res), keep_alive, version);
     auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
     out->body() = std::move(res.body);
     auto& msg = *out;  // before `out` is moved into the call
     Send(std::move(out), msg, std::move(res), keep_alive, version);
+  }
+
+  // The status line and headers of `res` with the Content-Length of its body, and no body.
+  void WriteHead(Response res, bool keep_alive, unsigned version) {
+    auto out = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    const std::uint64_t length = res.Body().size();
+    res.body.clear();
+    res.shared_body = SharedBody();
+    auto& msg = *out;
+    Send(std::move(out), msg, std::move(res), keep_alive, version, length);
   }
 
   // A body shared with a cache: written from the shared bytes, which the message keeps alive.
@@ -216,9 +229,10 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Sets the status line and headers of `msg` (owned by `owner`) from `res` and writes it.
+  // `head_length`: the Content-Length of the body a HEAD answer leaves out.
   template <typename Message>
   void Send(std::shared_ptr<void> owner, Message& msg, Response res, bool keep_alive,
-            unsigned version) {
+            unsigned version, std::optional<std::uint64_t> head_length = std::nullopt) {
     keep_alive = keep_alive && !shared_.stopping;
     Message* out = &msg;
     out->version(version);
@@ -232,6 +246,7 @@ class Session : public std::enable_shared_from_this<Session> {
     for (auto& [name, value] : res.headers) out->insert(name, value);
     out->keep_alive(keep_alive);
     out->prepare_payload();
+    if (head_length) out->content_length(*head_length);
     response_ = std::move(owner);
     stream_.expires_after(shared_.options.body_timeout);
     bhttp::async_write(

@@ -146,7 +146,7 @@ TEST_F(ServerTest, StatusesOfWellAndIllFormedRequests) {
     }
     EXPECT_EQ(r.body.find("secret"), std::string::npos) << "case " << c.n;
     if (c.status == 405) {
-      EXPECT_EQ(r.headers["allow"], "GET") << "case " << c.n;
+      EXPECT_EQ(r.headers["allow"], "GET, HEAD") << "case " << c.n;
     }
   }
 }
@@ -217,7 +217,8 @@ TEST_F(ServerTest, GzipForClientsThatAcceptIt) {
       {8, "GET", "/cached", "identity", 200, false, true},
       {9, "GET", "/echo/1", "gzip", 200, false, false},  // small
       {10, "GET", "/nowhere", "gzip", 404, false, false},
-      {11, "HEAD", "/big", "gzip", 405, false, false},  // no HEAD routes: answered as before
+      {11, "HEAD", "/big", "gzip", 200, true, true},  // GET's headers, no body
+      {13, "HEAD", "/big", "", 200, false, true},
       {12, "GET", "/file", "gzip", 200, false, false},
   };
   Client client(server_->port());
@@ -226,6 +227,14 @@ TEST_F(ServerTest, GzipForClientsThatAcceptIt) {
     if (!c.accept.empty()) headers["Accept-Encoding"] = c.accept;
     ClientResponse r = client.Send(c.method, c.target, "", "", headers);
     ASSERT_EQ(r.status, c.status) << "case " << c.n;
+    if (c.method == "HEAD") {
+      // The length GET sends in the same encoding, and no body; the connection still serves.
+      EXPECT_EQ(r.body, "") << "case " << c.n;
+      ClientResponse get = client.Send("GET", c.target, "", "", headers);
+      EXPECT_EQ(r.headers["content-length"], std::to_string(get.body.size())) << "case " << c.n;
+      EXPECT_EQ(r.headers["content-encoding"], get.headers["content-encoding"]) << "case " << c.n;
+      continue;
+    }
     EXPECT_EQ(r.headers["content-length"], std::to_string(r.body.size())) << "case " << c.n;
     EXPECT_EQ(r.headers["vary"], c.vary ? "Accept-Encoding" : "") << "case " << c.n;
     EXPECT_EQ(r.headers["content-encoding"], c.gzip ? "gzip" : "") << "case " << c.n;

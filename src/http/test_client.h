@@ -71,6 +71,7 @@ class Client {
     }
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
+    parser.skip(method == "HEAD");  // a HEAD answer has a Content-Length but no body
     bhttp::read(socket_, buffer_, parser, ec);
     if (ec) {
       Close();

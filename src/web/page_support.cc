@@ -118,7 +118,7 @@ http::Handler Signed(app::Service& service, PageHandler h) {
     Result<app::Caller> caller = token ? service.AuthenticateSession(*token)
                                        : Result<app::Caller>(Status::Unauthenticated("no session"));
     if (!caller.ok()) {
-      if (req.method == "GET") {
+      if (req.method == "GET" || req.method == "HEAD") {
         std::string next = req.target;
         return Redirect(next == "/" ? "/login" : "/login?next=" + UrlEncode(next));
       }

@@ -71,7 +71,6 @@ http::Response ServeStatic(const http::Request& req) {
   } else {
     res.body = std::string(a->data);
   }
-  if (req.method == "HEAD") res.body.clear();
   return res;
 }
 
