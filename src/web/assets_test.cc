@@ -1,30 +1,15 @@
 #include "web/assets.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <string>
+
+#include "http/test_client.h"
 
 namespace dondoc::web {
 namespace {
 
-std::string Gunzip(std::string_view z) {
-  z_stream s{};
-  if (inflateInit2(&s, 16 + MAX_WBITS) != Z_OK) return "";
-  std::string out;
-  char buf[65536];
-  s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.data()));
-  s.avail_in = static_cast<uInt>(z.size());
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    s.next_out = reinterpret_cast<Bytef*>(buf);
-    s.avail_out = sizeof buf;
-    rc = inflate(&s, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - s.avail_out);
-  }
-  inflateEnd(&s);
-  return rc == Z_STREAM_END ? out : "";
-}
+using http::testing::Gunzip;
 
 TEST(AssetsTest, KnownFilesAreEmbeddedWithTypes) {
   struct Case {
