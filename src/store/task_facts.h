@@ -10,7 +10,9 @@
 // the visible lead units (a task counts for a notice when one of its leads is visible).
 //
 // The copy is brought up to date by re-reading the tasks that writes touched (MarkTask,
-// MarkNotice, MarkAll) before each count. Not thread-safe: the caller serialises every call.
+// MarkNotice, MarkAll) before each question. The const methods may run side by side; Refresh and
+// the Mark* methods need the object to themselves (SqliteStore holds a shared or an exclusive
+// lock).
 #ifndef DONDOC_STORE_TASK_FACTS_H_
 #define DONDOC_STORE_TASK_FACTS_H_
 
