@@ -84,31 +84,15 @@ Result<store::TaskFilter> TaskFilterOf(const Request& req, text::Date today) {
   return f;
 }
 
-// GET /api/v1/tasks/{id}. The body depends on the task, the day and whether the caller may
-// read unit names; who may see the task is checked on every request, cached or not.
-Response TaskDetailAnswer(app::Service& s, UnitNamesCache& n, BodyCache& b, const app::Caller& c,
-                          domain::Id id) {
+// GET /api/v1/tasks/{id}. Not kept in the answer cache: one task costs ~50 us to read and
+// write, each is asked for by few people, and 200,000 of them asked at random filled the cache
+// (and pushed the lists out) for a hit rate of a few per cent (bench/FINDINGS.md 3e).
+Response TaskDetailAnswer(app::Service& s, UnitNamesCache& n, const app::Caller& c, domain::Id id) {
   const text::Date today = s.clock().Today();
-  const bool named = app::Authorize(c, app::Action::kReadDirectory).ok();
-  const std::string key =
-      "task|" + std::to_string(id) + "|" + today.ToIso() + (named ? "|n" : "|-");
-  const std::uint64_t version = b.Version();
-  if (auto hit = b.Get(key, version)) {
-    // Anyone else (or any error) takes the full path below, which answers as it always did.
-    if (hit->task && app::Authorize(c, app::Action::kReadTasks).ok() &&
-        app::CanSeeTask(c, *hit->task)) {
-      return JsonBody(hit->body);
-    }
-  }
   Result<app::TaskView> v = s.GetTask(c, id);
   if (!v.ok()) return ErrorResponse(v.status());
   // Written without a DOM (what Response::Json would print): the hot path of a random task.
-  auto body = std::make_shared<const std::string>(TaskDetailBody(*v, NamesOf(n, c), today));
-  // Compressed once, for this answer and the cache alike.
-  auto entry = WithGzip(
-      std::make_shared<const CachedBody>(CachedBody{std::move(body), std::move(v->detail.task)}));
-  if (b.enabled() && s.clock().Today() == today) b.Put(key, version, entry);
-  return JsonBody(entry->body);
+  return JsonBody(std::make_shared<const std::string>(TaskDetailBody(*v, NamesOf(n, c), today)));
 }
 
 // Runs `fn(id, caller)` for routes on /tasks/{id}.
@@ -162,8 +146,8 @@ void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache
 
   r.Add("GET", "/api/v1/tasks/{id}",
         Doc("One task with its progress reports, extensions, comments, files and history", "tasks"),
-        Authed(s, OnTask([&s, &n, &b](Request&, const app::Caller& c, domain::Id id) {
-                 return TaskDetailAnswer(s, n, b, c, id);
+        Authed(s, OnTask([&s, &n](Request&, const app::Caller& c, domain::Id id) {
+                 return TaskDetailAnswer(s, n, c, id);
                })));
 
   r.Add("POST", "/api/v1/tasks/{id}/reports",

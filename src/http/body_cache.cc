@@ -1,5 +1,7 @@
 #include "http/body_cache.h"
 
+#include <iterator>
+
 #include "http/compress.h"
 
 namespace dondoc::http {
@@ -7,39 +9,87 @@ namespace dondoc::http {
 BodyCache::BodyCache(std::function<std::uint64_t()> data_version, size_t max_bytes)
     : data_version_(std::move(data_version)), max_bytes_(max_bytes) {}
 
-std::shared_ptr<const CachedBody> BodyCache::Get(const std::string& key, std::uint64_t version) {
-  if (!enabled()) return nullptr;
-  std::lock_guard<std::mutex> l(mu_);
-  if (version != version_) return nullptr;
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : it->second.value;
+namespace {
+
+// `body` with its gzip form added when that is worth it (at least kMinGzipBytes and smaller once
+// compressed); `body` itself when not, or when it has one.
+SharedBody WithGzip(const SharedBody& body) {
+  if (!body || body.gzip() || body->size() < kMinGzipBytes) return body;
+  std::string z = Gzip(*body, kGzipLevel);
+  if (z.empty() || z.size() >= body->size()) return body;
+  return SharedBody(body.bytes(), std::make_shared<const std::string>(std::move(z)));
 }
 
-void BodyCache::Put(const std::string& key, std::uint64_t version,
-                    std::shared_ptr<const CachedBody> value) {
-  if (!enabled() || !value || !value->body) return;
-  // Keys and the task count too, roughly: they can be as large as small bodies.
-  size_t size = key.size() + value->body->size() + (value->task ? 1024 : 0);
-  if (size > max_bytes_ / 4) return;   // one answer never takes most of the room
-  value = WithGzip(std::move(value));  // outside the lock: ~5 ms for 300 KB
-  if (value->body.gzip()) size += value->body.gzip()->size();
-  if (size > max_bytes_ / 4) return;
+}  // namespace
+
+SharedBody BodyCache::Get(const std::string& key, std::uint64_t version) {
+  if (!enabled()) return SharedBody();
+  SharedBody hit;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (version != version_) return SharedBody();
+    auto it = index_.find(key);
+    if (it == index_.end()) return SharedBody();
+    lru_.splice(lru_.begin(), lru_, it->second);
+    Entry& e = *it->second;
+    if (e.gzip_tried) return e.body;
+    e.gzip_tried = true;
+    hit = e.body;
+  }
+  // A second ask: the answer is worth compressing well, once (~17 ms for 300 KB at level 6).
+  SharedBody gzipped = WithGzip(hit);
+  if (gzipped.gzip() != hit.gzip()) AddGzip(key, version, gzipped);
+  return gzipped;
+}
+
+void BodyCache::AddGzip(const std::string& key, std::uint64_t version, const SharedBody& gzipped) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (version != version_) return;
+  auto it = index_.find(key);
+  if (it == index_.end() || it->second->body.bytes() != gzipped.bytes() ||
+      it->second->body.gzip()) {
+    return;
+  }
+  const size_t extra = gzipped.gzip()->size();
+  EvictFor(extra, it->second);
+  Entry& e = *it->second;
+  e.body = gzipped;
+  e.size += extra;
+  bytes_ += extra;
+}
+
+void BodyCache::Put(const std::string& key, std::uint64_t version, SharedBody body) {
+  if (!enabled() || !body) return;
+  // Keys count too: they can be as large as small bodies.
+  size_t size = 2 * key.size() + body->size();
+  if (body.gzip()) size += body.gzip()->size();
+  if (size > max_bytes_ / 4) return;  // one answer never takes most of the room
   std::lock_guard<std::mutex> l(mu_);
   if (version < version_) return;
   if (version > version_) {
-    entries_.clear();
+    index_.clear();
+    lru_.clear();
     bytes_ = 0;
     version_ = version;
   }
-  if (bytes_ + size > max_bytes_) {
-    for (auto it = entries_.begin(); it != entries_.end() && bytes_ + size > max_bytes_ * 3 / 4;) {
-      bytes_ -= it->second.size;
-      it = entries_.erase(it);
-    }
-  }
-  auto [it, inserted] = entries_.try_emplace(key, Entry{value, size});
-  if (!inserted) return;  // a concurrent miss put the same answer
+  if (index_.contains(key)) return;  // a concurrent miss put the same answer
+  EvictFor(size, lru_.end());
+  lru_.push_front(Entry{key, std::move(body), size, false});
+  index_.emplace(lru_.front().key, lru_.begin());
   bytes_ += size;
+}
+
+void BodyCache::EvictFor(size_t incoming, Lru::const_iterator keep) {
+  while (bytes_ + incoming > max_bytes_ && !lru_.empty()) {
+    auto last = std::prev(lru_.end());
+    if (last == keep) {
+      if (last == lru_.begin()) return;
+      --last;
+    }
+    bytes_ -= last->size;
+    index_.erase(last->key);
+    lru_.erase(last);
+  }
 }
 
 size_t BodyCache::bytes() {
@@ -51,15 +101,13 @@ Response CachedJson(BodyCache& cache, const std::string& key, const std::functio
                     const std::function<bool()>& keep) {
   if (!cache.enabled()) return h();
   const std::uint64_t version = cache.Version();
-  if (auto hit = cache.Get(key, version)) return JsonBody(hit->body);
+  if (SharedBody hit = cache.Get(key, version)) return JsonBody(std::move(hit));
   Response res = h();
   if (res.status == 200 && res.headers.empty() && res.content_type == "application/json" &&
       (!keep || keep())) {
-    // Compressed before the Put so that this answer goes out with the same gzip bytes.
-    auto entry =
-        WithGzip(std::make_shared<const CachedBody>(CachedBody{ShareBody(res), std::nullopt}));
-    cache.Put(key, version, entry);
-    return JsonBody(entry->body);
+    // Kept plain: this answer goes out compressed per request (NegotiateEncoding), and the
+    // cache's gzip form is made by the first hit, if there is one.
+    cache.Put(key, version, ShareBody(res));
   }
   return res;
 }
@@ -77,15 +125,6 @@ SharedBody ShareBody(Response& res) {
     res.body.clear();
   }
   return res.shared_body;
-}
-
-std::shared_ptr<const CachedBody> WithGzip(std::shared_ptr<const CachedBody> value) {
-  const SharedBody& body = value->body;
-  if (!body || body.gzip() || body->size() < kMinGzipBytes) return value;
-  std::string z = Gzip(*body);
-  if (z.empty() || z.size() >= body->size()) return value;
-  return std::make_shared<const CachedBody>(CachedBody{
-      SharedBody(body.bytes(), std::make_shared<const std::string>(std::move(z))), value->task});
 }
 
 }  // namespace dondoc::http

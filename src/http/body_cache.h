@@ -6,34 +6,28 @@
 
 #include <cstdint>
 #include <functional>
-#include <memory>
+#include <list>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
-#include "domain/task.h"
 #include "http/message.h"
 
 namespace dondoc::http {
 
-struct CachedBody {
-  // JSON; Put adds its gzip form when it is worth making (NegotiateEncoding sends that one).
-  SharedBody body;
-  // For answers about one task: the task, so that each caller's right to see it is checked
-  // on a hit (app::CanSeeTask) instead of being part of the key.
-  std::optional<domain::Task> task;
-};
-
 // Key → body for one data version at a time: a Put of a newer version drops every older entry;
 // a Get or Put of an older version finds or keeps nothing. Holds at most `max_bytes` of bodies,
-// plain and gzip counted: when the next one does not fit, entries taken in no particular order
-// go until a quarter of the room is free (dropping all at once made every view miss together,
-// a burst that became the benchmark's tail). Thread-safe.
+// plain and gzip counted; when the next one does not fit, the least recently used entries go,
+// one at a time (dropping all at once made every view miss together, a burst that became the
+// benchmark's tail). Thread-safe.
+//
+// Compression follows use: a Put keeps the plain bytes only (an answer asked for once never pays
+// for the cache's gzip level), and the first hit of a body worth compressing adds its gzip form
+// at kGzipLevel, which every later hit sends as it is.
 //
 // The key must name everything the answer depends on besides the data: the route and its
-// parameters, the date used for statuses and the caller's view (app::ReadViewKey) unless the
-// entry carries a task to check per caller.
+// parameters, the date used for statuses and the caller's view (app::ReadViewKey).
 class BodyCache {
  public:
   // `data_version` is Store::DataVersion behind the service; unset: nothing is kept.
@@ -43,24 +37,36 @@ class BodyCache {
   // The current data version; read it before the reads whose answer is Put.
   std::uint64_t Version() const { return data_version_ ? data_version_() : 0; }
 
-  std::shared_ptr<const CachedBody> Get(const std::string& key, std::uint64_t version);
-  // Keeps `value`, first adding the gzip form of a body of at least kMinGzipBytes that has none:
-  // compressed here, once per answer and version, never on a hit.
-  void Put(const std::string& key, std::uint64_t version, std::shared_ptr<const CachedBody> value);
+  // The body of `key` at `version`, now the most recently used, with its gzip form added on
+  // its first hit (compressed outside the lock); empty when there is none.
+  SharedBody Get(const std::string& key, std::uint64_t version);
+  // Keeps `body` as it is; an entry kept already under `key` stays.
+  void Put(const std::string& key, std::uint64_t version, SharedBody body);
   // The bytes counted against `max_bytes` now.
   size_t bytes();
 
  private:
+  struct Entry {
+    std::string key;
+    SharedBody body;
+    size_t size = 0;          // counted against max_bytes_
+    bool gzip_tried = false;  // its first hit has asked for the gzip form
+  };
+  using Lru = std::list<Entry>;  // most recently used first
+
+  // Drops least recently used entries, never `keep`, until `bytes_ + incoming` fits. mu_ held.
+  void EvictFor(size_t incoming, Lru::const_iterator keep);
+  // Gives the entry of `key` the gzip form of its bytes if it still holds them at `version`.
+  void AddGzip(const std::string& key, std::uint64_t version, const SharedBody& gzipped);
+
   const std::function<std::uint64_t()> data_version_;
   const size_t max_bytes_;
   std::mutex mu_;
   std::uint64_t version_ = 0;  // guarded by mu_
   size_t bytes_ = 0;           // guarded by mu_
-  struct Entry {
-    std::shared_ptr<const CachedBody> value;
-    size_t size = 0;  // counted against max_bytes_
-  };
-  std::unordered_map<std::string, Entry> entries_;  // guarded by mu_
+  Lru lru_;                    // guarded by mu_
+  // Views of the keys held by lru_'s nodes, which do not move.
+  std::unordered_map<std::string_view, Lru::iterator> index_;  // guarded by mu_
 };
 
 // The answer to a route whose 200 body depends only on `key` and the data: from `cache` when
@@ -73,9 +79,6 @@ Response CachedJson(BodyCache& cache, const std::string& key, const std::functio
 Response JsonBody(SharedBody body);
 // `res` with its body moved into a shared string (for a cache), answering as before.
 SharedBody ShareBody(Response& res);
-// `value` with the gzip form of its body added when that is worth it (at least kMinGzipBytes and
-// smaller once compressed); `value` itself when not, or when it has one.
-std::shared_ptr<const CachedBody> WithGzip(std::shared_ptr<const CachedBody> value);
 
 }  // namespace dondoc::http
 

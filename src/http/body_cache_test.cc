@@ -17,41 +17,40 @@ namespace {
 
 using nlohmann::json;
 
-std::shared_ptr<const CachedBody> Body(std::string s) {
-  return std::make_shared<const CachedBody>(
-      CachedBody{std::make_shared<const std::string>(std::move(s)), std::nullopt});
-}
+SharedBody Body(std::string s) { return std::make_shared<const std::string>(std::move(s)); }
 
 TEST(BodyCacheTest, AnswersOnlyAtItsVersion) {
   std::uint64_t version = 3;
   BodyCache cache([&] { return version; }, 1 << 20);
   ASSERT_TRUE(cache.enabled());
   cache.Put("k", 3, Body("a"));
-  ASSERT_NE(cache.Get("k", 3), nullptr);
-  EXPECT_EQ(*cache.Get("k", 3)->body, "a");
-  EXPECT_EQ(cache.Get("other", 3), nullptr);
-  EXPECT_EQ(cache.Get("k", 4), nullptr);
+  ASSERT_TRUE(cache.Get("k", 3));
+  EXPECT_EQ(*cache.Get("k", 3), "a");
+  EXPECT_FALSE(cache.Get("other", 3));
+  EXPECT_FALSE(cache.Get("k", 4));
   cache.Put("j", 4, Body("b"));  // a newer version drops the older entries
-  EXPECT_EQ(cache.Get("k", 3), nullptr);
+  EXPECT_FALSE(cache.Get("k", 3));
   cache.Put("k", 3, Body("a"));  // read before the commit of version 4: not kept
-  EXPECT_EQ(cache.Get("k", 4), nullptr);
-  EXPECT_EQ(*cache.Get("j", 4)->body, "b");
+  EXPECT_FALSE(cache.Get("k", 4));
+  EXPECT_EQ(*cache.Get("j", 4), "b");
 }
 
-TEST(BodyCacheTest, KeepsAtMostMaxBytes) {
+TEST(BodyCacheTest, KeepsAtMostMaxBytesDroppingTheLeastRecentlyUsed) {
   BodyCache cache([] { return 1; }, 400);
   cache.Put("big", 1, Body(std::string(200, 'x')));  // over a quarter: never kept
-  EXPECT_EQ(cache.Get("big", 1), nullptr);
-  cache.Put("a", 1, Body(std::string(90, 'a')));
-  cache.Put("b", 1, Body(std::string(90, 'b')));
-  cache.Put("c", 1, Body(std::string(90, 'c')));
-  cache.Put("d", 1, Body(std::string(90, 'd')));
-  cache.Put("e", 1, Body(std::string(90, 'e')));  // no room: some go, to a quarter free
-  int kept = 0;
-  for (const char* k : {"a", "b", "c", "d"}) kept += cache.Get(k, 1) != nullptr;
-  EXPECT_EQ(kept, 2) << "4 x 91 bytes + 91 > 400: two go to leave <= 300 with the new one";
-  EXPECT_EQ(*cache.Get("e", 1)->body, std::string(90, 'e'));
-  EXPECT_LE(cache.bytes(), 300u);
+  EXPECT_FALSE(cache.Get("big", 1));
+  for (const char* k : {"a", "b", "c", "d"}) cache.Put(k, 1, Body(std::string(90, *k)));
+  EXPECT_EQ(cache.bytes(), 4 * 92u);  // body and twice the key
+  ASSERT_TRUE(cache.Get("a", 1));     // "a" is now the most recently used, "b" the least
+  cache.Put("e", 1, Body(std::string(90, 'e')));  // no room: "b" goes, alone
+  EXPECT_FALSE(cache.Get("b", 1));
+  for (const char* k : {"a", "c", "d", "e"}) {
+    ASSERT_TRUE(cache.Get(k, 1)) << k;
+    EXPECT_EQ(*cache.Get(k, 1), std::string(90, *k));
+  }
+  EXPECT_EQ(cache.bytes(), 4 * 92u);
+  cache.Put("a", 1, Body("other"));  // an entry kept already stays
+  EXPECT_EQ(*cache.Get("a", 1), std::string(90, 'a'));
 }
 
 TEST(BodyCacheTest, WithoutAVersionNothingIsKept) {
@@ -154,11 +153,11 @@ class CachedApiTest : public ::testing::Test {
   std::map<std::string, std::string> tokens_;
 };
 
-TEST_F(CachedApiTest, ATaskCachedForOneCallerIsStillRefusedToAnother) {
+TEST_F(CachedApiTest, ATaskSeenByOneCallerIsStillRefusedToAnother) {
   const std::string path = "/api/v1/tasks/" + std::to_string(task_a_);
   Response office = Get("office", path);
   ASSERT_EQ(office.status, 200);
-  EXPECT_EQ(Get("office", path).Body(), office.Body());  // from the cache
+  EXPECT_EQ(Get("office", path).Body(), office.Body());
   EXPECT_EQ(Get("clerk_b", path).status, 404);
   EXPECT_EQ(Get("clerk_b", path).status, 404);
   Response a = Get("clerk_a", path);

@@ -102,9 +102,17 @@ bool IsCompressibleType(std::string_view content_type) {
 }
 
 std::string Gzip(std::string_view data, int level) {
+  // A window no larger than the input and a hash table of the same size: zlib's defaults (32 KB
+  // window, 64 KB hash) cost more to allocate and clear than compressing a 2 KB answer takes
+  // (a 2.4 KB task: 36 us at level 1 with them, 12 us with 4 KB, the same bytes out). The
+  // output is the same stream format; decoders accept any window.
+  int window_bits = 9;  // zlib's smallest for gzip
+  while (window_bits < MAX_WBITS && (size_t{1} << window_bits) < data.size()) ++window_bits;
+  const int mem_level = std::clamp(window_bits - 7, 1, 8);  // hash of 2^window_bits heads
   z_stream s{};
-  // 16 + MAX_WBITS: a gzip header and trailer instead of zlib's.
-  if (deflateInit2(&s, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+  // 16 + window_bits: a gzip header and trailer instead of zlib's.
+  if (deflateInit2(&s, level, Z_DEFLATED, 16 + window_bits, mem_level, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
     return "";
   }
   std::string out(deflateBound(&s, static_cast<uLong>(data.size())), '\0');

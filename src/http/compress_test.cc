@@ -180,7 +180,7 @@ TEST(CompressTest, IncompressibleBytesGoOutPlain) {
   EXPECT_EQ(HeaderOf(r, "Content-Encoding"), "");
 }
 
-TEST(CompressTest, ACachedAnswerIsCompressedOnce) {
+TEST(CompressTest, ACachedAnswerIsCompressedOnItsFirstHitOnly) {
   BodyCache cache([] { return 1; }, 1 << 20);
   int calls = 0;
   auto h = [&] {
@@ -188,8 +188,13 @@ TEST(CompressTest, ACachedAnswerIsCompressedOnce) {
     return Plain(BigJson());
   };
   Response miss = CachedJson(cache, "k", h);
-  ASSERT_TRUE(miss.shared_body.gzip());
-  const std::string* gzip = miss.shared_body.gzip().get();
+  EXPECT_FALSE(miss.shared_body.gzip());  // asked once: not compressed at the cache's level
+  NegotiateEncoding(Get("gzip"), miss);   // but compressed for this client
+  EXPECT_EQ(Gunzip(miss.Body()), BigJson());
+  const size_t plain_bytes = cache.bytes();
+  Response first_hit = CachedJson(cache, "k", h);
+  ASSERT_TRUE(first_hit.shared_body.gzip());
+  const std::string* gzip = first_hit.shared_body.gzip().get();
   EXPECT_EQ(Gunzip(*gzip), BigJson());
   for (int i = 0; i < 3; ++i) {
     Response hit = CachedJson(cache, "k", h);
@@ -203,24 +208,38 @@ TEST(CompressTest, ACachedAnswerIsCompressedOnce) {
   }
   EXPECT_EQ(calls, 1);
   // The budget counts both forms.
-  EXPECT_EQ(cache.bytes(), std::string("k").size() + BigJson().size() + gzip->size());
+  EXPECT_EQ(cache.bytes(), plain_bytes + gzip->size());
 }
 
-TEST(CompressTest, APutOfAPlainBodyAddsItsGzip) {
-  // As the task route does: Put with the plain bytes only.
+TEST(CompressTest, TheFirstHitOfAPutBodyAddsItsGzip) {
+  // As CachedJson does: Put with the plain bytes only.
   BodyCache cache([] { return 1; }, 1 << 20);
   auto plain = std::make_shared<const std::string>(BigJson());
-  cache.Put("t", 1, std::make_shared<const CachedBody>(CachedBody{plain, std::nullopt}));
-  auto hit = cache.Get("t", 1);
-  ASSERT_NE(hit, nullptr);
-  EXPECT_EQ(hit->body.bytes(), plain);  // shared, not copied
-  ASSERT_TRUE(hit->body.gzip());
-  EXPECT_EQ(Gunzip(*hit->body.gzip()), BigJson());
+  cache.Put("t", 1, plain);
+  SharedBody hit = cache.Get("t", 1);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit.bytes(), plain);  // shared, not copied
+  ASSERT_TRUE(hit.gzip());
+  EXPECT_EQ(Gunzip(*hit.gzip()), BigJson());
+  EXPECT_EQ(cache.Get("t", 1).gzip(), hit.gzip());
   // A small body gets none.
-  cache.Put("s", 1,
-            std::make_shared<const CachedBody>(
-                CachedBody{std::make_shared<const std::string>("{}"), std::nullopt}));
-  EXPECT_FALSE(cache.Get("s", 1)->body.gzip());
+  cache.Put("s", 1, std::make_shared<const std::string>("{}"));
+  EXPECT_FALSE(cache.Get("s", 1).gzip());
+}
+
+TEST(CompressTest, GzipRoundTripsAroundEveryWindowSize) {
+  // The window follows the input's size: check each size class and its edges.
+  for (size_t n : {size_t{0}, size_t{511}, size_t{512}, size_t{513}, size_t{4096}, size_t{5000},
+                   size_t{32767}, size_t{32768}, size_t{32769}, size_t{100000}}) {
+    std::string s;
+    for (size_t i = 0; s.size() < n; ++i) s += "{\"id\":" + std::to_string(i * 7919 % 1000) + "},";
+    s.resize(n);
+    for (int level : {kGzipLevelPerRequest, kGzipLevel}) {
+      std::string z = Gzip(s, level);
+      ASSERT_FALSE(z.empty()) << n;
+      EXPECT_EQ(Gunzip(z), s) << n << " bytes at level " << level;
+    }
+  }
 }
 
 }  // namespace
