@@ -209,7 +209,7 @@ TEST_F(OccurrencesAppTest, ReportsAndCompletionPerPeriod) {
   auto view = service_->GetTask(callers_["office"], recurring_);
   ASSERT_TRUE(view.ok());
   int rows = 0;
-  for (const auto& e : view->history) rows += e.action.rfind("occurrence_", 0) == 0 ? 1 : 0;
+  for (const auto& e : view->detail.history) rows += e.action.rfind("occurrence_", 0) == 0 ? 1 : 0;
   EXPECT_EQ(rows, 3);
 
   struct Case {

@@ -79,8 +79,7 @@ struct NoticeView {
 };
 
 struct TaskView {
-  store::TaskDetail detail;
-  std::vector<domain::AuditEntry> history;  // the task's audit rows, oldest first
+  store::TaskDetail detail;  // with its history (audit rows)
 };
 
 // One period of a recurring task with its derived status as of today and its reports.

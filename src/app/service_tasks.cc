@@ -54,12 +54,6 @@ Result<TaskView> Service::GetTask(const Caller& caller, Id task_id) {
   }
   if (!CanSeeTask(caller, detail->task)) return NoSuchTask(task_id);
   v.detail = std::move(detail).value();
-  store::AuditFilter f;
-  f.entity = "task";
-  f.entity_id = task_id;
-  f.limit = 500;
-  DONDOC_ASSIGN_OR_RETURN(store::Page<domain::AuditEntry> audit, store_.ListAudit(tenant_id_, f));
-  v.history.assign(audit.items.rbegin(), audit.items.rend());
   return v;
 }
 

@@ -340,7 +340,7 @@ std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text:
   // Room for the usual answer, so that it is rarely copied while it grows.
   size_t size =
       900 + t.text.size() + t.targets_json.size() + 230 * v.detail.reports.size() +
-      120 * v.detail.occurrences.size() + 260 * v.history.size() +
+      120 * v.detail.occurrences.size() + 260 * v.detail.history.size() +
       300 * (v.detail.extensions.size() + v.detail.comments.size() + v.detail.attachments.size());
   for (const auto& r : v.detail.reports) size += r.text.size();
   std::string out;
@@ -356,7 +356,7 @@ std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text:
   w.Key("extensions");
   WriteAll(w, v.detail.extensions, WriteExtension);
   w.Key("history");
-  WriteAll(w, v.history, WriteAudit);
+  WriteAll(w, v.detail.history, WriteAudit);
   w.Key("id").Int(t.id).Key("lead");
   WriteUnitRefs(w, t.lead_unit_ids, names);
   w.Key("notice_id").Int(t.notice_id).Key("occurrences");

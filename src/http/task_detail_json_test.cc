@@ -41,7 +41,7 @@ std::string DomDetail(const app::TaskView& v, const UnitNames& names, text::Date
                            {"done_date", DateJson(o.done_date)}});
   }
   json history = json::array();
-  for (const auto& e : v.history) history.push_back(AuditJson(e));
+  for (const auto& e : v.detail.history) history.push_back(AuditJson(e));
   j["reports"] = reports;
   j["extensions"] = extensions;
   j["comments"] = comments;
@@ -145,7 +145,7 @@ app::TaskView OddView() {
     e.entity_id = t.id;
     e.before_json = befores[i];
     e.after_json = afters[i];
-    v.history.push_back(e);
+    v.detail.history.push_back(e);
   }
   return v;
 }

@@ -156,6 +156,11 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
       " FROM attachments WHERE tenant_id = ?1 AND ((owner_kind = 'task' AND owner_id = ?2) OR "
       "(owner_kind = 'report' AND owner_id IN (SELECT id FROM progress_reports WHERE tenant_id = "
       "?1 AND task_id = ?2))) ORDER BY id";
+  static const std::string kHistory = std::string("SELECT ") + kAuditCols +
+                                      " FROM audit_log WHERE tenant_id = ?1 AND entity = 'task' "
+                                      "AND entity_id = ?2 ORDER BY id DESC LIMIT " +
+                                      std::to_string(TaskDetail::kTaskHistoryLimit);
+  // One snapshot for all of it: the history tells of the same task the rows show.
   ReadSnapshot snap(db);
   TaskDetail d;
   DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id));
@@ -168,6 +173,9 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
   DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
   DONDOC_ASSIGN_OR_RETURN(
       d.attachments, All<domain::Attachment>(db, kAttachments, tenant_id, task_id, ReadAttachment));
+  DONDOC_ASSIGN_OR_RETURN(d.history,
+                          All<domain::AuditEntry>(db, kHistory, tenant_id, task_id, ReadAudit));
+  std::reverse(d.history.begin(), d.history.end());
   return d;
 }
 

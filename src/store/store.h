@@ -86,6 +86,10 @@ struct TaskDetail {
   std::vector<domain::Comment> comments;        // oldest first
   std::vector<domain::Occurrence> occurrences;  // by period
   std::vector<domain::Attachment> attachments;  // owner task or one of its reports
+  // Its audit rows, oldest first: the newest kTaskHistoryLimit of them.
+  std::vector<domain::AuditEntry> history;
+
+  static constexpr int kTaskHistoryLimit = 500;
 };
 
 struct NoticeFilter {
