@@ -1,5 +1,6 @@
 // `dondoc serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--demo] [--demo-notice PATH]`:
 // the composition root of the server: config → store → services → server.
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -112,6 +113,11 @@ class Housekeeping {
 };
 
 int Serve(const ServeArgs& args) {
+  // At most two malloc arenas (unless MALLOC_ARENA_MAX says otherwise): with glibc's default of
+  // 8 per core, the blocking pool's threads each get their own, and memory one frees (a dropped
+  // answer cache) does not serve another's allocations. On the 200,000-task benchmark, writes
+  // after the reads took the peak RSS from 135 to 154 MB (the budget is 150); with two, 128 MB.
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   if (args.quiet) spdlog::set_level(spdlog::level::warn);
   Result<std::unique_ptr<store::Store>> store = OpenStore(args.db);
   if (!store.ok()) {
