@@ -311,6 +311,41 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
   EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
 }
 
+TEST_F(StoreBasicsTest, TaskDetailBringsTheNewestAuditRowsOfItsTaskOldestFirst) {
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  const int n = TaskDetail::kTaskHistoryLimit + 3;
+  ASSERT_TRUE(Tx([&](StoreTx& tx) -> Status {
+                for (int i = 0; i < n; ++i) {
+                  domain::AuditEntry e;
+                  e.tenant_id = a;
+                  e.at = kT0 + i;
+                  e.action = "task_update";
+                  e.entity = "task";
+                  e.entity_id = t1;
+                  e.after_json = "{\"i\":" + std::to_string(i) + "}";
+                  DONDOC_RETURN_IF_ERROR(tx.AppendAudit(e).status());
+                  // Rows of another task, and of a notice with the same id, are not its history.
+                  e.entity_id = seed_.task["T2"];
+                  DONDOC_RETURN_IF_ERROR(tx.AppendAudit(e).status());
+                  e.entity = "notice";
+                  e.entity_id = t1;
+                  DONDOC_RETURN_IF_ERROR(tx.AppendAudit(e).status());
+                }
+                return Status::Ok();
+              }).ok());
+  auto d = store_->GetTaskDetail(a, t1);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->history.size(), static_cast<size_t>(TaskDetail::kTaskHistoryLimit));
+  EXPECT_EQ(d->history.front().after_json, "{\"i\":3}");  // the three oldest left out
+  EXPECT_EQ(d->history.back().after_json, "{\"i\":" + std::to_string(n - 1) + "}");
+  for (size_t i = 1; i < d->history.size(); ++i) {
+    EXPECT_LT(d->history[i - 1].id, d->history[i].id) << i;
+    EXPECT_EQ(d->history[i].entity, "task");
+    EXPECT_EQ(d->history[i].entity_id, t1);
+  }
+}
+
 TEST_F(StoreBasicsTest, HolidayOverrides) {
   ASSERT_TRUE(Tx([&](StoreTx& tx) -> Status {
                 DONDOC_RETURN_IF_ERROR(tx.PutHoliday(seed_.a, {D("2024-04-29"), true, "Nghỉ bù"}));
