@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "http/compress.h"
+#include "http/offload.h"
 
 namespace dondoc::http {
 
@@ -102,6 +103,7 @@ Response CachedJson(BodyCache& cache, const std::string& key, const std::functio
   if (!cache.enabled()) return h();
   const std::uint64_t version = cache.Version();
   if (SharedBody hit = cache.Get(key, version)) return JsonBody(std::move(hit));
+  if (ShouldOffload()) return Response::Offload();
   Response res = h();
   if (res.status == 200 && res.headers.empty() && res.content_type == "application/json" &&
       (!keep || keep())) {

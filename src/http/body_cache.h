@@ -71,7 +71,8 @@ class BodyCache {
 
 // The answer to a route whose 200 body depends only on `key` and the data: from `cache` when
 // present at the current version, else `h()`, kept when its status is 200 and `keep` (if set)
-// still holds after it (say, the day named in the key has not ended meanwhile).
+// still holds after it (say, the day named in the key has not ended meanwhile). A miss on a
+// server's I/O thread answers Response::Offload() instead of calling `h` there (http/offload.h).
 Response CachedJson(BodyCache& cache, const std::string& key, const std::function<Response()>& h,
                     const std::function<bool()>& keep = nullptr);
 

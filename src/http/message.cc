@@ -38,6 +38,13 @@ Response Response::Error(int status, std::string_view code, std::string_view mes
   return Json(status, j);
 }
 
+Response Response::Offload() {
+  Response r;
+  r.status = 0;
+  r.offload = true;
+  return r;
+}
+
 Response Response::NoContent() {
   Response r;
   r.status = 204;

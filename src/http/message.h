@@ -69,6 +69,8 @@ struct Response {
   // neither copied per request nor held once per connection while it is written.
   SharedBody shared_body;
   bool close = false;  // ask the server to close the connection after writing
+  // Not an answer: "run this request again on the offload thread" (http/offload.h).
+  bool offload = false;
 
   const std::string& Body() const { return shared_body ? *shared_body : body; }
 
@@ -76,6 +78,8 @@ struct Response {
   // The error shape of api-core.md: {"error": {"code", "message"}}.
   static Response Error(int status, std::string_view code, std::string_view message);
   static Response NoContent();
+  // What a route returns when ShouldOffload() says its slow answer must be made elsewhere.
+  static Response Offload();
 };
 
 }  // namespace dondoc::http

@@ -17,6 +17,7 @@
 
 #include "http/compress.h"
 #include "http/multipart.h"
+#include "http/offload.h"
 
 namespace dondoc::http {
 
@@ -36,6 +37,7 @@ struct Shared {
   ServerOptions options;
   Server::Handler handler;
   std::unique_ptr<net::thread_pool> blocking;  // null: every request on the I/O threads
+  std::unique_ptr<net::thread_pool> offload;   // null: slow GETs stay on their I/O thread
   std::atomic<bool> stopping{false};
   std::atomic<int> sessions{0};
   std::mutex mu;
@@ -140,21 +142,31 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive = msg.keep_alive();
     unsigned version = msg.version();
 
-    if (shared_.blocking && req.method != "GET" && req.method != "HEAD") {
-      // The session waits (no read is pending) until the answer is posted back to its strand.
-      net::post(*shared_.blocking,
-                [self = shared_from_this(), req = std::move(req), keep_alive, version]() mutable {
-                  Response res = self->Handle(req);
-                  net::post(self->stream_.get_executor(),
-                            [self, res = std::move(res), keep_alive, version]() mutable {
-                              self->Write(std::move(res), keep_alive && !res.close, version,
-                                          /*head=*/false);
-                            });
-                });
-      return;
+    const bool head = req.method == "HEAD";
+    if (shared_.blocking && req.method != "GET" && !head) {
+      return HandleOn(*shared_.blocking, std::move(req), keep_alive, version, head);
     }
     Response res = Handle(req);
-    Write(std::move(res), keep_alive && !res.close, version, req.method == "HEAD");
+    if (res.offload && shared_.offload) {
+      return HandleOn(*shared_.offload, std::move(req), keep_alive, version, head);
+    }
+    Write(std::move(res), keep_alive && !res.close, version, head);
+  }
+
+  // Answers `req` on a thread of `pool` and writes the answer from the session's strand. The
+  // session waits (no read is pending) until then.
+  void HandleOn(net::thread_pool& pool, Request req, bool keep_alive, unsigned version, bool head) {
+    net::post(pool, [self = shared_from_this(), req = std::move(req), keep_alive, version,
+                     head]() mutable {
+      Response res = self->Handle(req);
+      if (res.offload) {  // only an I/O thread may offload: a route's mistake, not the client's
+        res = Response::Error(500, "internal", "An internal error occurred; it has been logged.");
+      }
+      net::post(self->stream_.get_executor(),
+                [self, res = std::move(res), keep_alive, version, head]() mutable {
+                  self->Write(std::move(res), keep_alive && !res.close, version, head);
+                });
+    });
   }
 
   // Runs the handler and logs the request. Any thread.
@@ -162,6 +174,7 @@ class Session : public std::enable_shared_from_this<Session> {
     Response res;
     try {
       res = shared_.handler(req);
+      if (res.offload) return res;  // made and logged on the offload thread
       // Here rather than in the routes: every answer, cached or not, API or page, is encoded
       // the same way, on the thread that made it.
       NegotiateEncoding(req, res);
@@ -292,6 +305,10 @@ struct Server::Impl {
       shared.blocking = std::make_unique<net::thread_pool>(
           static_cast<std::size_t>(shared.options.blocking_threads));
     }
+    if (shared.options.offload_threads > 0) {
+      shared.offload = std::make_unique<net::thread_pool>(
+          static_cast<std::size_t>(shared.options.offload_threads));
+    }
   }
 
   void Accept() {
@@ -369,7 +386,12 @@ void Server::Run() {
   auto guard = net::make_work_guard(s.ioc);
   s.Accept();
   std::vector<std::thread> pool;
-  for (int i = 0; i < s.threads; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+  for (int i = 0; i < s.threads; ++i) {
+    pool.emplace_back([&s] {
+      IoThreadScope io(s.shared.offload != nullptr);
+      s.ioc.run();
+    });
+  }
 
   {
     std::unique_lock<std::mutex> lock(s.stop_mu);
@@ -397,6 +419,7 @@ void Server::Run() {
     spdlog::warn("event=shutdown_timeout sessions={}", s.shared.sessions.load());
   }
   if (s.shared.blocking) s.shared.blocking->join();
+  if (s.shared.offload) s.shared.offload->join();
   beast::error_code ec;
   s.signals.cancel(ec);
   guard.reset();

@@ -35,6 +35,12 @@ struct ServerOptions {
   // that a commit's fsync or a password hash never holds an I/O thread, and concurrent writes
   // wait together for one group commit. 0: they run on the I/O threads.
   int blocking_threads = 32;
+  // GETs whose answer is slow to make (an answer-cache miss, http/offload.h) finish on this many
+  // threads, so that quick answers never wait behind them on an I/O thread. 0: they are made
+  // where they start. Two: with two I/O threads on two cores, misses get half the CPU while
+  // hits wait, all of it otherwise (the first 20 s after a start of bench/wrk/open.lua: p99
+  // 424-588 ms without, 179 ms with one thread, 115 ms with two).
+  int offload_threads = 2;
 };
 
 class Server {

@@ -12,6 +12,7 @@
 #include "http/dispatch.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
+#include "http/offload.h"
 #include "http/router.h"
 #include "http/test_client.h"
 
@@ -260,6 +261,105 @@ TEST_F(ServerTest, StopLetsTheRequestInFlightFinish) {
   thread_.join();  // Run() returns once the answer is out
   Client late(server_->port());
   EXPECT_EQ(late.Send("GET", "/echo/1").status, 0);  // nobody listens any more
+}
+
+// A server of one I/O thread whose /slow route offloads when it may and then waits for the test.
+class OffloadTest : public ::testing::Test {
+ protected:
+  void StartServer(int offload_threads) {
+    router_.Add("GET", "/slow", Doc("offloads, then waits for the test"), [this](Request&) {
+      if (ShouldOffload()) return Response::Offload();
+      entered_.set_value();
+      release_.get_future().wait();
+      return Response::Json(200, {{"slow", true}});
+    });
+    router_.Add("GET", "/quick", Doc("answers at once"), [](Request&) {
+      return Response::Json(200, {{"quick", true}});
+    });
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 1;
+    options.offload_threads = offload_threads;
+    options.access_log = false;
+    server_ =
+        std::make_unique<Server>(options, [this](Request& r) { return Dispatch(router_, r); });
+    ASSERT_TRUE(server_->Start().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  Router router_;
+  std::promise<void> entered_, release_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+};
+
+TEST_F(OffloadTest, ASlowAnswerDoesNotHoldUpQuickOnesOnItsIoThread) {
+  StartServer(/*offload_threads=*/1);
+  std::future<ClientResponse> slow = std::async(std::launch::async, [this] {
+    Client client(server_->port());
+    return client.Send("GET", "/slow");
+  });
+  entered_.get_future().wait();  // the slow answer is being made, off the only I/O thread
+  std::future<ClientResponse> quick = std::async(std::launch::async, [this] {
+    Client client(server_->port());
+    return client.Send("GET", "/quick");
+  });
+  const bool answered = quick.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  release_.set_value();
+  ASSERT_TRUE(answered) << "the quick answer waited for the slow one";
+  EXPECT_EQ(quick.get().status, 200);
+  ClientResponse s = slow.get();
+  EXPECT_EQ(s.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(s.body), nlohmann::json({{"slow", true}}));
+}
+
+TEST_F(OffloadTest, WithoutAnOffloadThreadTheAnswerIsMadeWhereItStarts) {
+  StartServer(/*offload_threads=*/0);
+  std::future<ClientResponse> slow = std::async(std::launch::async, [this] {
+    Client client(server_->port());
+    return client.Send("GET", "/slow");
+  });
+  entered_.get_future().wait();  // ShouldOffload() was false on the I/O thread
+  release_.set_value();
+  EXPECT_EQ(slow.get().status, 200);
+}
+
+TEST(OffloadScopeTest, OnlyAMarkedThreadMayOffloadAndTheMarkEndsWithItsScope) {
+  EXPECT_FALSE(ShouldOffload());
+  {
+    IoThreadScope io(true);
+    EXPECT_TRUE(ShouldOffload());
+    std::thread other([] { EXPECT_FALSE(ShouldOffload()); });
+    other.join();
+    {
+      IoThreadScope off(false);
+      EXPECT_FALSE(ShouldOffload());
+    }
+    EXPECT_TRUE(ShouldOffload());
+    // A cache miss offloads; a hit is answered here.
+    BodyCache cache([] { return 1; }, 1 << 20);
+    int calls = 0;
+    auto h = [&] {
+      ++calls;
+      return Response::Json(200, {{"n", 1}});
+    };
+    EXPECT_TRUE(CachedJson(cache, "k", h).offload);
+    EXPECT_EQ(calls, 0);
+    {
+      IoThreadScope off(false);  // as on the offload thread
+      EXPECT_EQ(CachedJson(cache, "k", h).status, 200);
+    }
+    Response hit = CachedJson(cache, "k", h);
+    EXPECT_FALSE(hit.offload);
+    EXPECT_EQ(hit.Body(), R"({"n":1})");
+    EXPECT_EQ(calls, 1);
+  }
+  EXPECT_FALSE(ShouldOffload());
 }
 
 }  // namespace
