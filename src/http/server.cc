@@ -147,8 +147,11 @@ class Session : public std::enable_shared_from_this<Session> {
       return HandleOn(*shared_.blocking, std::move(req), keep_alive, version, head);
     }
     Response res = Handle(req);
-    if (res.offload && shared_.offload) {
-      return HandleOn(*shared_.offload, std::move(req), keep_alive, version, head);
+    if (res.offload) {
+      if (shared_.offload) {
+        return HandleOn(*shared_.offload, std::move(req), keep_alive, version, head);
+      }
+      res = MisplacedOffload(req);
     }
     Write(std::move(res), keep_alive && !res.close, version, head);
   }
@@ -159,14 +162,19 @@ class Session : public std::enable_shared_from_this<Session> {
     net::post(pool, [self = shared_from_this(), req = std::move(req), keep_alive, version,
                      head]() mutable {
       Response res = self->Handle(req);
-      if (res.offload) {  // only an I/O thread may offload: a route's mistake, not the client's
-        res = Response::Error(500, "internal", "An internal error occurred; it has been logged.");
-      }
+      if (res.offload) res = MisplacedOffload(req);
       net::post(self->stream_.get_executor(),
                 [self, res = std::move(res), keep_alive, version, head]() mutable {
                   self->Write(std::move(res), keep_alive && !res.close, version, head);
                 });
     });
+  }
+
+  // The answer to a route that asked to be offloaded where it may not be (ShouldOffload() was
+  // false): the route's mistake, not the client's.
+  static Response MisplacedOffload(const Request& req) {
+    spdlog::error("event=misplaced_offload path={}", req.path);
+    return Response::Error(500, "internal", "An internal error occurred; it has been logged.");
   }
 
   // Runs the handler and logs the request. Any thread.

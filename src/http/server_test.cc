@@ -276,6 +276,8 @@ class OffloadTest : public ::testing::Test {
     router_.Add("GET", "/quick", Doc("answers at once"), [](Request&) {
       return Response::Json(200, {{"quick", true}});
     });
+    router_.Add("GET", "/always", Doc("asks to be offloaded even where it may not"),
+                [](Request&) { return Response::Offload(); });
     ServerOptions options;
     options.port = 0;
     options.threads = 1;
@@ -327,6 +329,22 @@ TEST_F(OffloadTest, WithoutAnOffloadThreadTheAnswerIsMadeWhereItStarts) {
   entered_.get_future().wait();  // ShouldOffload() was false on the I/O thread
   release_.set_value();
   EXPECT_EQ(slow.get().status, 200);
+}
+
+// A route asking again on the offload thread, or on a server without one, gets a 500, not a hang
+// or a status-0 answer, and the connection goes on.
+TEST_F(OffloadTest, ARouteOffloadingWhereItMayNotGetsA500) {
+  StartServer(/*offload_threads=*/1);
+  Client client(server_->port());
+  EXPECT_EQ(client.Send("GET", "/always").status, 500);
+  EXPECT_EQ(client.Send("GET", "/quick").status, 200);
+}
+
+TEST_F(OffloadTest, ARouteOffloadingWithoutAnOffloadThreadGetsA500) {
+  StartServer(/*offload_threads=*/0);
+  Client client(server_->port());
+  EXPECT_EQ(client.Send("GET", "/always").status, 500);
+  EXPECT_EQ(client.Send("GET", "/quick").status, 200);
 }
 
 TEST(OffloadScopeTest, OnlyAMarkedThreadMayOffloadAndTheMarkEndsWithItsScope) {
