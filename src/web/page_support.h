@@ -30,7 +30,8 @@ using PageHandler = std::function<http::Response(PageCall&)>;
 
 // Wraps `h`: without a valid session, a GET is redirected to /login?next=<path> and anything
 // else gets 401; a POST must carry the session's CSRF token in the form field `csrf` or the
-// X-CSRF-Token header (403 page otherwise).
+// X-CSRF-Token header (403 page otherwise). A GET on a server's I/O thread is offloaded before
+// anything else (http/offload.h); POSTs already run on the blocking pool.
 http::Handler Signed(app::Service& service, PageHandler h);
 
 // A form body (application/x-www-form-urlencoded or multipart/form-data): field name → value,

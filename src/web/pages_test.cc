@@ -6,6 +6,7 @@
 #include <memory>
 #include <regex>
 
+#include "http/offload.h"
 #include "web/pages_testing.h"
 
 namespace dondoc::web {
@@ -77,6 +78,21 @@ TEST_F(PagesTest, EveryMainPageRendersForItsRole) {
     EXPECT_EQ(res.status, c.status) << "case " << c.n << " " << c.target;
     EXPECT_NE(res.body.find(c.needle), std::string::npos) << "case " << c.n << " " << c.target;
   }
+}
+
+// On a server's I/O thread a signed-in page is made elsewhere (http/offload.h), asked before
+// the session is looked up; the sign-in page and static files are answered there.
+TEST_F(PagesTest, SignedInPagesAreOffloadedFromIoThreads) {
+  Session office = site_->Login("vanphong");
+  http::IoThreadScope io(true);
+  EXPECT_TRUE(site_->Send("GET", "/dashboard", "", &office).offload);
+  EXPECT_TRUE(site_->Send("GET", "/tasks", "").offload);  // even without a session
+  EXPECT_FALSE(site_->Send("GET", "/login", "").offload);
+  EXPECT_FALSE(site_->Send("GET", "/static/app.css", "", &office).offload);
+  http::IoThreadScope offload_thread(false);
+  auto page = site_->Send("GET", "/dashboard", "", &office);
+  EXPECT_FALSE(page.offload);
+  EXPECT_EQ(page.status, 200);
 }
 
 TEST_F(PagesTest, UnitUserIsRefusedAnotherUnitsTaskAndFormsNeedCsrf) {
