@@ -17,18 +17,10 @@ SCENARIO=${4:-task}
 command -v wrk >/dev/null || { echo "bench: wrk is not installed"; exit 2; }
 
 log=$(mktemp)
-"$BUILD/dondoc" serve --db "$DB" --tenant province --host 127.0.0.1 --port 0 --quiet >"$log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
-  [ -n "$port" ] && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "bench: the server exited"; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { cat "$log"; echo "bench: the server did not start"; exit 1; }
-url="http://127.0.0.1:$port"
+pid=""
+trap 'if [ -n "$pid" ]; then kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; fi; rm -f "$log"' EXIT
+. bench/start_server.sh
+start_server "$BUILD/dondoc" "$DB" "$log" --tenant province
 run() { wrk -t2 -c300 -d"$1" --timeout 10s --latency -s "bench/wrk/$SCENARIO.lua" "$url" -- "$DB.lua"; }
 
 run 5s >/dev/null

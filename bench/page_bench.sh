@@ -23,17 +23,8 @@ for u in vanphong chutich u0001; do
 done
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "== database: $(sqlite3 "$DB" 'SELECT count(*) FROM tasks') tasks, $(du -h "$DB" | cut -f1)"
-"$BUILD/dondoc" serve --db "$DB" --host 127.0.0.1 --port 0 --quiet >"$log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
-  [ -n "$port" ] && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "page_bench: the server exited"; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { cat "$log"; echo "page_bench: the server did not start"; exit 1; }
-url="http://127.0.0.1:$port"
+. bench/start_server.sh
+start_server "$BUILD/dondoc" "$DB" "$log"
 
 login() {  # user → cookie jar path
   local jar="$work/$1.jar"

@@ -30,18 +30,10 @@ fi
 echo "== database: $(du -h "$DB" | cut -f1)"
 
 log=$(mktemp)
-"$BUILD/dondoc" serve --db "$DB" --tenant province --host 127.0.0.1 --port 0 --quiet >"$log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
-  [ -n "$port" ] && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "bench: the server exited"; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { cat "$log"; echo "bench: the server did not start"; exit 1; }
-url="http://127.0.0.1:$port"
+pid=""
+trap 'if [ -n "$pid" ]; then kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; fi; rm -f "$log"' EXIT
+. bench/start_server.sh
+start_server "$BUILD/dondoc" "$DB" "$log" --tenant province
 code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-vanphong' "$url/api/v1/me")
 [ "$code" = 200 ] || { echo "bench: GET /api/v1/me with the bench token: HTTP $code"; exit 1; }
 echo "== server pid $pid on $url, $(grep -c ^processor /proc/cpuinfo) cpus; RSS after start: $(awk '/VmRSS/{print $2" "$3}' /proc/$pid/status)"
