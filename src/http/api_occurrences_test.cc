@@ -6,12 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "http/api.h"
-#include "http/dispatch.h"
-#include "http/server.h"
 #include "http/test_client.h"
+#include "http/test_server.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::http {
@@ -70,19 +68,11 @@ class OccurrenceRoutesTest : public ::testing::Test {
 
     RegisterApi(router_, *service_);
     ServerOptions options;
-    options.port = 0;
     options.threads = 2;
-    options.access_log = false;
-    server_ =
-        std::make_unique<Server>(options, [this](Request& r) { return Dispatch(router_, r); });
-    ASSERT_TRUE(server_->Start().ok());
-    thread_ = std::thread([this] { server_->Run(); });
+    server_ = std::make_unique<testing::TestServer>(options, router_);
   }
 
-  void TearDown() override {
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void TearDown() override { server_.reset(); }
 
   ClientResponse Call(const std::string& who, const std::string& method, const std::string& target,
                       const std::string& body = "") {
@@ -106,8 +96,7 @@ class OccurrenceRoutesTest : public ::testing::Test {
   std::map<std::string, domain::Id> unit_;
   std::map<std::string, std::string> token_;
   Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  std::unique_ptr<testing::TestServer> server_;
 };
 
 TEST_F(OccurrenceRoutesTest, ListReportCompleteAndScore) {

@@ -9,12 +9,12 @@
 #include <thread>
 
 #include "http/body_cache.h"
-#include "http/dispatch.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
 #include "http/offload.h"
 #include "http/router.h"
 #include "http/test_client.h"
+#include "http/test_server.h"
 
 namespace dondoc::http {
 namespace {
@@ -59,21 +59,13 @@ class ServerTest : public ::testing::Test {
       return r;
     });
     ServerOptions options;
-    options.port = 0;
     options.threads = 2;
     options.body_limit = 1024;
     options.upload_limit = 64 * 1024;
-    options.access_log = false;
-    server_ =
-        std::make_unique<Server>(options, [this](Request& r) { return Dispatch(router_, r); });
-    ASSERT_TRUE(server_->Start().ok());
-    thread_ = std::thread([this] { server_->Run(); });
+    server_ = std::make_unique<testing::TestServer>(options, router_);
   }
 
-  void TearDown() override {
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void TearDown() override { server_.reset(); }
 
   std::string ErrorCode(const ClientResponse& r) {
     auto j = nlohmann::json::parse(r.body, nullptr, false);
@@ -90,8 +82,7 @@ class ServerTest : public ::testing::Test {
 
   BodyCache cache_{[] { return std::uint64_t{1}; }, 1 << 20};
   Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  std::unique_ptr<testing::TestServer> server_;
   std::promise<void> entered_;
   std::promise<void> release_;
 };
@@ -258,7 +249,7 @@ TEST_F(ServerTest, StopLetsTheRequestInFlightFinish) {
   release_.set_value();
   ClientResponse r = answer.get();
   EXPECT_EQ(r.status, 200);
-  thread_.join();  // Run() returns once the answer is out
+  server_->Join();  // Run() returns once the answer is out
   Client late(server_->port());
   EXPECT_EQ(late.Send("GET", "/echo/1").status, 0);  // nobody listens any more
 }
@@ -279,25 +270,16 @@ class OffloadTest : public ::testing::Test {
     router_.Add("GET", "/always", Doc("asks to be offloaded even where it may not"),
                 [](Request&) { return Response::Offload(); });
     ServerOptions options;
-    options.port = 0;
     options.threads = 1;
     options.offload_threads = offload_threads;
-    options.access_log = false;
-    server_ =
-        std::make_unique<Server>(options, [this](Request& r) { return Dispatch(router_, r); });
-    ASSERT_TRUE(server_->Start().ok());
-    thread_ = std::thread([this] { server_->Run(); });
+    server_ = std::make_unique<testing::TestServer>(options, router_);
   }
 
-  void TearDown() override {
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void TearDown() override { server_.reset(); }
 
   Router router_;
   std::promise<void> entered_, release_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  std::unique_ptr<testing::TestServer> server_;
 };
 
 TEST_F(OffloadTest, ASlowAnswerDoesNotHoldUpQuickOnesOnItsIoThread) {
