@@ -238,7 +238,8 @@ void BM_TaskDetail(benchmark::State& state) {
   World& w = TheWorld();
   long i = 0;
   for (auto _ : state) {
-    auto d = w.store->GetTaskDetail(w.tenant, 1 + (i++ * 7919) % w.tasks);
+    auto d =
+        w.store->GetTaskDetail(w.tenant, 1 + (i++ * 7919) % w.tasks, store::TaskHistory::kLeaveOut);
     Check(d.status(), state);
     benchmark::DoNotOptimize(d);
   }

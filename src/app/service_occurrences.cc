@@ -35,7 +35,8 @@ std::vector<OccurrenceView> ViewsOf(const store::TaskDetail& d, text::Date today
 
 Result<OccurrenceView> ReadView(store::StoreReader& r, Id tenant_id, Id task_id, Id occurrence_id,
                                 text::Date today) {
-  DONDOC_ASSIGN_OR_RETURN(store::TaskDetail d, r.GetTaskDetail(tenant_id, task_id));
+  DONDOC_ASSIGN_OR_RETURN(store::TaskDetail d,
+                          r.GetTaskDetail(tenant_id, task_id, store::TaskHistory::kLeaveOut));
   for (OccurrenceView& v : ViewsOf(d, today)) {
     if (v.occurrence.id == occurrence_id) return std::move(v);
   }
@@ -102,7 +103,8 @@ Status Service::CatchUpOccurrences() {
 Result<std::vector<OccurrenceView>> Service::ListOccurrences(const Caller& caller, Id task_id) {
   DONDOC_RETURN_IF_ERROR(CatchUpOccurrences());
   DONDOC_RETURN_IF_ERROR(VisibleTask(caller, task_id).status());
-  DONDOC_ASSIGN_OR_RETURN(store::TaskDetail d, store_.GetTaskDetail(tenant_id_, task_id));
+  DONDOC_ASSIGN_OR_RETURN(store::TaskDetail d,
+                          store_.GetTaskDetail(tenant_id_, task_id, store::TaskHistory::kLeaveOut));
   return ViewsOf(d, clock_.Today());
 }
 

@@ -48,7 +48,8 @@ Result<TaskView> Service::GetTask(const Caller& caller, Id task_id) {
   // two): the same errors in the same order, and nothing of the detail leaves when refused.
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReadTasks));
   TaskView v;
-  Result<store::TaskDetail> detail = store_.GetTaskDetail(tenant_id_, task_id);
+  Result<store::TaskDetail> detail =
+      store_.GetTaskDetail(tenant_id_, task_id, store::TaskHistory::kInclude);
   if (!detail.ok()) {
     return detail.status().code() == StatusCode::kNotFound ? NoSuchTask(task_id) : detail.status();
   }

@@ -360,7 +360,7 @@ TEST_F(IntegrityTest, BackupRestoresEverything) {
   TaskFilter f;
   f.q = "dau tu";
   EXPECT_EQ(r.ListTasks(seed_.a, f)->total, 1);
-  auto detail = r.GetTaskDetail(seed_.a, seed_.task["T1"]);
+  auto detail = r.GetTaskDetail(seed_.a, seed_.task["T1"], TaskHistory::kLeaveOut);
   ASSERT_TRUE(detail.ok());
   ASSERT_EQ(detail->attachments.size(), 1u);
   auto bytes = r.ReadBlob(seed_.a, detail->attachments[0].storage_key);

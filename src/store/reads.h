@@ -34,7 +34,7 @@ Result<domain::Notice> FindNoticeBySha256(Db& db, Id tenant_id, const std::strin
 Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilter& f);
 
 Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id);
-Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id);
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history);
 // `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);

@@ -141,7 +141,7 @@ Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id) {
   return ReadOneTask(db, tenant_id, task_id);
 }
 
-Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history) {
   static const std::string kReports =
       std::string("SELECT ") + kReportCols +
       " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
@@ -173,9 +173,11 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id) {
   DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
   DONDOC_ASSIGN_OR_RETURN(
       d.attachments, All<domain::Attachment>(db, kAttachments, tenant_id, task_id, ReadAttachment));
-  DONDOC_ASSIGN_OR_RETURN(d.history,
-                          All<domain::AuditEntry>(db, kHistory, tenant_id, task_id, ReadAudit));
-  std::reverse(d.history.begin(), d.history.end());
+  if (history == TaskHistory::kInclude) {
+    DONDOC_ASSIGN_OR_RETURN(d.history,
+                            All<domain::AuditEntry>(db, kHistory, tenant_id, task_id, ReadAudit));
+    std::reverse(d.history.begin(), d.history.end());
+  }
   return d;
 }
 

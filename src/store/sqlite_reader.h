@@ -104,8 +104,8 @@ class SqliteReader : public Base {
   Result<domain::Task> GetTask(Id tenant_id, Id task_id) override {
     DONDOC_READ(GetTask(lease->db(), tenant_id, task_id));
   }
-  Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id) override {
-    DONDOC_READ(GetTaskDetail(lease->db(), tenant_id, task_id));
+  Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id, TaskHistory history) override {
+    DONDOC_READ(GetTaskDetail(lease->db(), tenant_id, task_id, history));
   }
   Result<Page<domain::Task>> ListTasks(Id tenant_id, const TaskFilter& f) override {
     DONDOC_READ(ListTasks(lease->db(), tenant_id, f));

@@ -86,11 +86,14 @@ struct TaskDetail {
   std::vector<domain::Comment> comments;        // oldest first
   std::vector<domain::Occurrence> occurrences;  // by period
   std::vector<domain::Attachment> attachments;  // owner task or one of its reports
-  // Its audit rows, oldest first: the newest kTaskHistoryLimit of them.
+  // Its audit rows, oldest first: the newest kTaskHistoryLimit of them; read only when asked
+  // for (TaskHistory::kInclude), as the task's own page does.
   std::vector<domain::AuditEntry> history;
 
   static constexpr int kTaskHistoryLimit = 500;
 };
+
+enum class TaskHistory { kLeaveOut, kInclude };
 
 struct NoticeFilter {
   std::optional<domain::NoticeStatus> status;
@@ -164,7 +167,8 @@ class StoreReader {
 
   // Tasks. Returned tasks carry their lead/support unit ids.
   virtual Result<domain::Task> GetTask(Id tenant_id, Id task_id) = 0;
-  virtual Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id) = 0;
+  // The task and all that hangs off it, read in one snapshot.
+  virtual Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id, TaskHistory history) = 0;
   virtual Result<Page<domain::Task>> ListTasks(Id tenant_id, const TaskFilter& f) = 0;
   // Every task of a notice (drafts included), in notice order.
   virtual Result<std::vector<domain::Task>> ListNoticeTasks(Id tenant_id, Id notice_id) = 0;

@@ -277,7 +277,7 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
                                    .status());
         return Status::Ok();
       }).ok());
-  auto d = store_->GetTaskDetail(a, t1);
+  auto d = store_->GetTaskDetail(a, t1, TaskHistory::kLeaveOut);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->task.due, D("2023-07-31"));
   EXPECT_EQ(d->task.original_due, D("2023-06-30"));  // the original stays visible
@@ -334,7 +334,8 @@ TEST_F(StoreBasicsTest, TaskDetailBringsTheNewestAuditRowsOfItsTaskOldestFirst) 
                 }
                 return Status::Ok();
               }).ok());
-  auto d = store_->GetTaskDetail(a, t1);
+  EXPECT_TRUE(store_->GetTaskDetail(a, t1, TaskHistory::kLeaveOut)->history.empty());
+  auto d = store_->GetTaskDetail(a, t1, TaskHistory::kInclude);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   ASSERT_EQ(d->history.size(), static_cast<size_t>(TaskDetail::kTaskHistoryLimit));
   EXPECT_EQ(d->history.front().after_json, "{\"i\":3}");  // the three oldest left out
