@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/db.h"
+#include "store/fts_tokenizer.h"
 #include "store/migrations.h"
 #include "store/test_seed.h"
 
@@ -66,6 +67,99 @@ TEST(MigrationsTest, NewerSchemaIsRefused) {
   auto store = OpenSqliteStore({path});
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
+}
+
+// The query plan SQLite picks for `sql`, its lines joined.
+std::string QueryPlan(Db& db, const std::string& sql) {
+  auto s = db.Prepare("EXPLAIN QUERY PLAN " + sql);
+  if (!s.ok()) return s.status().ToString();
+  std::string plan;
+  while (true) {
+    auto row = s->Step();
+    if (!row.ok() || !*row) break;
+    plan += s->Text(3) + "\n";
+  }
+  return plan;
+}
+
+// Version 3 clusters a task's reports and audit rows by task (a task's page read them from a
+// page each). A version-2 database keeps every row and every rule through it.
+TEST(MigrationsTest, V3ClustersReportsAndHistoryByTaskAndKeepsEveryRow) {
+  std::string path = TempPath("v2.db");
+  {
+    auto db = Db::Open(path, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterFtsTokenizer((*db)->raw()).ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE schema_version (version INTEGER NOT NULL)").ok());
+    for (const Migration& m : Migrations()) {
+      if (m.version > 2) break;
+      ASSERT_TRUE((*db)->Exec(m.sql).ok()) << m.version;
+      ASSERT_TRUE((*db)->Exec("INSERT INTO schema_version VALUES (" + std::to_string(m.version) +
+                              ")")
+                      .ok());
+    }
+    // Reports and audit rows of two tasks interleaved, as they arrive over time.
+    Status st = (*db)->Exec(R"sql(
+      INSERT INTO tenants VALUES (1, 'a', 'A', 0);
+      INSERT INTO units (tenant_id, id, name) VALUES (1, 1, 'Sở Tài chính'), (1, 2, 'Sở Xây dựng');
+      INSERT INTO users (tenant_id, id, username, unit_id, role, created_at)
+        VALUES (1, 1, 'u', 1, 'unit', 0);
+      INSERT INTO notices (tenant_id, id, status, created_at) VALUES (1, 1, 'active', 0);
+      INSERT INTO tasks (tenant_id, id, notice_id, draft, text, created_at, updated_at)
+        VALUES (1, 1, 1, 0, 'T1', 0, 0), (1, 2, 1, 0, 'T2', 0, 0);
+      INSERT INTO task_units (tenant_id, unit_id, task_id, role, position, notice_id, draft,
+                              status, updated_at)
+        VALUES (1, 2, 1, 'support', 0, 1, 0, 'open', 0), (1, 1, 1, 'lead', 0, 1, 0, 'open', 0),
+               (1, 1, 2, 'lead', 0, 1, 0, 'open', 0);
+      INSERT INTO progress_reports (tenant_id, id, task_id, unit_id, user_id, text, percent,
+                                    created_at)
+        VALUES (1, 1, 1, 1, 1, 'r1', 10, 1), (1, 2, 2, 1, 1, 'r2', 20, 2),
+               (1, 3, 1, 1, 1, 'r3', 30, 3);
+      INSERT INTO audit_log (tenant_id, id, user_id, at, action, entity, entity_id)
+        VALUES (1, 1, 1, 1, 'task_report', 'task', 1), (1, 2, 1, 2, 'task_report', 'task', 2),
+               (1, 3, 1, 3, 'task_report', 'task', 1);
+    )sql");
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  auto store = OpenSqliteStore({path});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto d = (*store)->GetTaskDetail(1, 1, TaskHistory::kInclude);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->reports.size(), 2u);
+  EXPECT_EQ(d->reports[0].text, "r1");
+  EXPECT_EQ(d->reports[1].text, "r3");
+  ASSERT_EQ(d->history.size(), 2u);
+  EXPECT_EQ(d->history[0].id, 1);
+  EXPECT_EQ(d->history[1].id, 3);
+  EXPECT_EQ(d->task.lead_unit_ids, std::vector<Id>{1});
+  EXPECT_EQ(d->task.support_unit_ids, std::vector<Id>{2});
+  auto report = (*store)->GetProgressReport(1, 2);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->task_id, 2);
+
+  auto db = Db::Open(path, 1000);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*SchemaVersion(**db), 3);
+  EXPECT_EQ(*PragmaText(**db, "integrity_check"), "ok");
+  EXPECT_FALSE(PragmaText(**db, "foreign_key_check").ok());  // no row: no violation
+  EXPECT_FALSE((*db)->Exec("UPDATE audit_log SET action = 'x' WHERE tenant_id = 1").ok());
+  EXPECT_FALSE((*db)->Exec("DELETE FROM audit_log WHERE tenant_id = 1").ok());
+  EXPECT_FALSE((*db)->Exec("INSERT INTO progress_reports (tenant_id, id, task_id, unit_id, "
+                           "user_id, text, percent, created_at) VALUES (1, 3, 2, 1, 1, 'x', 0, 0)")
+                   .ok());  // ids stay unique per tenant
+  // A task's rows are found by the table's own key: no index, no second descent.
+  EXPECT_NE(QueryPlan(**db, "SELECT text FROM progress_reports WHERE tenant_id = 1 AND task_id = 1 "
+                            "ORDER BY id")
+                .find("USING PRIMARY KEY"),
+            std::string::npos);
+  EXPECT_NE(QueryPlan(**db, "SELECT action FROM audit_log WHERE tenant_id = 1 AND entity = 'task' "
+                            "AND entity_id = 1 ORDER BY id DESC")
+                .find("USING PRIMARY KEY"),
+            std::string::npos);
+  EXPECT_NE(QueryPlan(**db, "SELECT unit_id, role, position FROM task_units INDEXED BY "
+                            "task_units_task WHERE tenant_id = 1 AND task_id = 1")
+                .find("USING COVERING INDEX task_units_task"),
+            std::string::npos);
 }
 
 TEST(MigrationsTest, VersionsAreContiguous) {

@@ -341,12 +341,82 @@ UPDATE users SET chair = 1 WHERE role = 'leader' AND NOT EXISTS (
   SELECT 1 FROM user_fields uf WHERE uf.tenant_id = users.tenant_id AND uf.user_id = users.id);
 )sql";
 
+// A task's page reads its units, reports and history; version 1 kept each of them in insertion
+// order, so a task's three reports or audit rows sat on three pages of a large file, found
+// through an index: ~11.5 page reads a task on the 200,000-task benchmark (bench/FINDINGS.md
+// 3g). Now the rows of one task sit together: task_units_task carries role and position (with
+// the table's key, unit_id, it answers a task's units alone), progress reports are clustered by
+// (tenant_id, task_id, id) and audit rows by (tenant_id, entity, entity_id, id), each keeping
+// (tenant_id, id) unique for the rows that look one up by id. WITHOUT ROWID is SQLite's way to
+// cluster a table; a PostgreSQL backend keeps (tenant_id, id) as the key and these orders as
+// indexes. Rebuilding a table under foreign keys is safe here: no table references these two.
+const char* kV3 = R"sql(
+DROP INDEX task_units_task;
+CREATE INDEX task_units_task ON task_units (tenant_id, task_id, role, position);
+
+CREATE TABLE progress_reports_v3 (
+  tenant_id INTEGER NOT NULL,
+  id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
+  occurrence_id INTEGER,
+  unit_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+  done INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, task_id, id),
+  UNIQUE (tenant_id, id),
+  FOREIGN KEY (tenant_id, task_id) REFERENCES tasks (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, occurrence_id) REFERENCES occurrences (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, unit_id) REFERENCES units (tenant_id, id),
+  FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id)
+) WITHOUT ROWID;
+INSERT INTO progress_reports_v3 (tenant_id, id, task_id, occurrence_id, unit_id, user_id, text,
+                                 percent, done, created_at)
+  SELECT tenant_id, id, task_id, occurrence_id, unit_id, user_id, text, percent, done, created_at
+  FROM progress_reports ORDER BY tenant_id, task_id, id;
+DROP TABLE progress_reports;
+ALTER TABLE progress_reports_v3 RENAME TO progress_reports;
+
+CREATE TABLE audit_log_v3 (
+  tenant_id INTEGER NOT NULL REFERENCES tenants (id),
+  id INTEGER NOT NULL,
+  user_id INTEGER,
+  at INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  before_json TEXT NOT NULL DEFAULT '',
+  after_json TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (tenant_id, entity, entity_id, id),
+  UNIQUE (tenant_id, id)
+) WITHOUT ROWID;
+INSERT INTO audit_log_v3 (tenant_id, id, user_id, at, action, entity, entity_id, before_json,
+                          after_json)
+  SELECT tenant_id, id, user_id, at, action, entity, entity_id, before_json, after_json
+  FROM audit_log ORDER BY tenant_id, entity, entity_id, id;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v3 RENAME TO audit_log;
+CREATE INDEX audit_log_user ON audit_log (tenant_id, user_id, id);
+CREATE INDEX audit_log_at ON audit_log (tenant_id, at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kAll = {
       {1, kV1},
       {2, kV2},
+      {3, kV3},
   };
   return kAll;
 }
