@@ -334,33 +334,36 @@ void WriteAll(JsonWriter& w, const std::vector<T>& items, void (*write)(JsonWrit
 
 }  // namespace
 
-std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today) {
-  const domain::Task& t = v.detail.task;
+namespace {
+
+// Writes TaskJson(t) and, given `detail`, its detail arrays among the task's keys in the order
+// nlohmann prints them (bytewise).
+void WriteTask(JsonWriter& w, const domain::Task& t, const store::TaskDetail* detail,
+               const UnitNames& names, text::Date today) {
   const domain::TaskState state = domain::DeriveStatus(t, today);
-  // Room for the usual answer, so that it is rarely copied while it grows.
-  size_t size =
-      900 + t.text.size() + t.targets_json.size() + 230 * v.detail.reports.size() +
-      120 * v.detail.occurrences.size() + 260 * v.detail.history.size() +
-      300 * (v.detail.extensions.size() + v.detail.comments.size() + v.detail.attachments.size());
-  for (const auto& r : v.detail.reports) size += r.text.size();
-  std::string out;
-  out.reserve(size);
-  JsonWriter w(&out);
-  w.BeginObject().Key("attachments");
-  WriteAll(w, v.detail.attachments, WriteAttachment);
-  w.Key("comments");
-  WriteAll(w, v.detail.comments, WriteComment);
+  w.BeginObject();
+  if (detail) {
+    w.Key("attachments");
+    WriteAll(w, detail->attachments, WriteAttachment);
+    w.Key("comments");
+    WriteAll(w, detail->comments, WriteComment);
+  }
   w.Key("deadline");
   WriteDeadline(w, t.deadline);
   w.Key("done_date").Date(t.done_date).Key("draft").Bool(t.draft).Key("due").Date(t.due);
-  w.Key("extensions");
-  WriteAll(w, v.detail.extensions, WriteExtension);
-  w.Key("history");
-  WriteAll(w, v.detail.history, WriteAudit);
+  if (detail) {
+    w.Key("extensions");
+    WriteAll(w, detail->extensions, WriteExtension);
+    w.Key("history");
+    WriteAll(w, detail->history, WriteAudit);
+  }
   w.Key("id").Int(t.id).Key("lead");
   WriteUnitRefs(w, t.lead_unit_ids, names);
-  w.Key("notice_id").Int(t.notice_id).Key("occurrences");
-  WriteAll(w, v.detail.occurrences, WriteOccurrence);
+  w.Key("notice_id").Int(t.notice_id);
+  if (detail) {
+    w.Key("occurrences");
+    WriteAll(w, detail->occurrences, WriteOccurrence);
+  }
   w.Key("original_due")
       .Date(t.original_due)
       .Key("overdue")
@@ -368,9 +371,11 @@ std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text:
       .Key("progress")
       .Int(t.progress)
       .Key("ref")
-      .String(t.ref)
-      .Key("reports");
-  WriteAll(w, v.detail.reports, WriteReport);
+      .String(t.ref);
+  if (detail) {
+    w.Key("reports");
+    WriteAll(w, detail->reports, WriteReport);
+  }
   w.Key("section")
       .String(t.section)
       .Key("span")
@@ -395,6 +400,39 @@ std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text:
       .Key("urgent")
       .Bool(t.urgent)
       .EndObject();
+}
+
+// Room for a task's usual answer without its detail, so that the body is rarely copied while
+// it grows.
+size_t TaskSizeHint(const domain::Task& t) {
+  return 900 + t.text.size() + t.targets_json.size();
+}
+
+}  // namespace
+
+std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today) {
+  const store::TaskDetail& d = v.detail;
+  size_t size = TaskSizeHint(d.task) + 230 * d.reports.size() + 120 * d.occurrences.size() +
+                260 * d.history.size() +
+                300 * (d.extensions.size() + d.comments.size() + d.attachments.size());
+  for (const auto& r : d.reports) size += r.text.size();
+  std::string out;
+  out.reserve(size);
+  JsonWriter w(&out);
+  WriteTask(w, d.task, &d, names, today);
+  return out;
+}
+
+std::string TaskListBody(const std::vector<domain::Task>& tasks, long total,
+                         const UnitNames& names, text::Date today) {
+  size_t size = 32;
+  for (const domain::Task& t : tasks) size += TaskSizeHint(t);
+  std::string out;
+  out.reserve(size);
+  JsonWriter w(&out);
+  w.BeginObject().Key("items").BeginArray();
+  for (const domain::Task& t : tasks) WriteTask(w, t, nullptr, names, today);
+  w.EndArray().Key("total").Int(total).EndObject();
   return out;
 }
 

@@ -1,4 +1,5 @@
-// GET /api/v1/tasks/{id} is written without a DOM (TaskDetailBody). These tests hold it to the
+// GET /api/v1/tasks/{id} and the pages of GET /api/v1/tasks are written without a DOM
+// (TaskDetailBody, TaskListBody). These tests hold it to the
 // answer the nlohmann DOM gave before, byte for byte: for hand-made views with every kind of
 // odd value, and through the API for a task with reports, extensions, comments, a file,
 // occurrences and history.
@@ -198,6 +199,37 @@ TEST(TaskDetailBodyTest, MatchesTheDomAnswerForEveryDeadlineAndStatus) {
     t.targets_json = cases[i].targets;
     for (text::Date today : {D("2023-06-01"), D("2023-07-01")}) {
       EXPECT_EQ(TaskDetailBody(v, Names(), today), DomDetail(v, Names(), today)) << "case " << i;
+    }
+  }
+}
+
+// The list body (TaskListBody) is ListJson of TaskJson, byte for byte: none, one and several
+// tasks, odd values, a total beyond the page.
+TEST(TaskListBodyTest, MatchesTheDomAnswer) {
+  std::vector<domain::Task> tasks;
+  for (const text::Date today : {D("2023-07-01"), D("2023-07-20")}) {
+    for (size_t n = 0; n <= 3; ++n) {
+      tasks.clear();
+      for (size_t i = 0; i < n; ++i) {
+        domain::Task t = OddView().detail.task;
+        t.id = static_cast<domain::Id>(42 + i);
+        if (i == 1) {
+          t.deadline.phrase.clear();
+          t.lead_unit_ids.clear();
+          t.targets_json = "x";
+        }
+        if (i == 2) {
+          t.status = domain::StoredStatus::kDone;
+          t.done_date = D("2023-07-10");
+        }
+        tasks.push_back(t);
+      }
+      const long total = static_cast<long>(n) * 40;
+      nlohmann::json items = nlohmann::json::array();
+      for (const domain::Task& t : tasks) items.push_back(TaskJson(t, Names(), today));
+      EXPECT_EQ(TaskListBody(tasks, total, Names(), today),
+                Response::Json(200, ListJson(items, total)).body)
+          << n << " tasks";
     }
   }
 }
