@@ -10,6 +10,7 @@
 #include <cctype>
 #include <condition_variable>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -304,9 +305,9 @@ struct Server::Impl {
   Impl(ServerOptions options, Handler handler)
       : threads(options.threads > 0 ? options.threads
                                     : std::max(1u, std::thread::hardware_concurrency())),
-        ioc(threads),
-        acceptor(net::make_strand(ioc)),
-        signals(ioc) {
+        iocs(MakeContexts(threads)),
+        acceptor(net::make_strand(*iocs[0])),
+        signals(*iocs[0]) {
     shared.options = std::move(options);
     shared.handler = std::move(handler);
     if (shared.options.blocking_threads > 0) {
@@ -324,14 +325,14 @@ struct Server::Impl {
   // once to a loaded server waited up to ~0.5 s for their first answer (wrk -c300, 5 s runs of
   // bench/wrk/task.lua: p99 160-490 ms; 20 s runs 24 ms). The acceptor is non-blocking (Start).
   void Accept() {
-    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+    acceptor.async_accept(net::make_strand(NextContext()), [this](beast::error_code ec, tcp::socket s) {
       if (ec) {
         if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
         spdlog::warn("event=accept_error what=\"{}\"", ec.message());
       } else if (!shared.stopping) {
         Adopt(std::move(s));
         while (!shared.stopping) {
-          tcp::socket next(net::make_strand(ioc));
+          tcp::socket next(net::make_strand(NextContext()));
           acceptor.accept(next, ec);  // would_block once none waits; errors come back above
           if (ec) break;
           Adopt(std::move(next));
@@ -352,7 +353,20 @@ struct Server::Impl {
   }
 
   int threads;
-  net::io_context ioc;
+  // One event loop per I/O thread, connections dealt round-robin. A loop shared by the I/O
+  // threads made them lock and wake each other for every handler: one each costs ~30 % less CPU
+  // per cached answer and ~10-14 % per task (bench/FINDINGS.md 3g). The price: a connection
+  // stays on its loop, so a slow answer made there holds up that loop's connections only, not
+  // the other's; slow answers are offloaded (http/offload.h) and writes run on `blocking`.
+  static std::vector<std::unique_ptr<net::io_context>> MakeContexts(int n) {
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (int i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
+    return out;
+  }
+  net::io_context& NextContext() { return *iocs[next_context++ % iocs.size()]; }
+
+  std::vector<std::unique_ptr<net::io_context>> iocs;
+  size_t next_context = 0;  // the acceptor's strand only
   tcp::acceptor acceptor;
   net::signal_set signals;
   Shared shared;
@@ -406,13 +420,14 @@ void Server::Stop() {
 
 void Server::Run() {
   Impl& s = *impl_;
-  auto guard = net::make_work_guard(s.ioc);
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  for (auto& ioc : s.iocs) guards.push_back(net::make_work_guard(*ioc));
   s.Accept();
   std::vector<std::thread> pool;
-  for (int i = 0; i < s.threads; ++i) {
-    pool.emplace_back([&s] {
+  for (auto& ioc : s.iocs) {
+    pool.emplace_back([&s, &ioc] {
       IoThreadScope io(s.shared.offload != nullptr);
-      s.ioc.run();
+      ioc->run();
     });
   }
 
@@ -445,8 +460,8 @@ void Server::Run() {
   if (s.shared.offload) s.shared.offload->join();
   beast::error_code ec;
   s.signals.cancel(ec);
-  guard.reset();
-  s.ioc.stop();
+  guards.clear();
+  for (auto& ioc : s.iocs) ioc->stop();
   for (auto& t : pool) t.join();
   spdlog::info("event=stopped");
 }
