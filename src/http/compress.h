@@ -15,14 +15,14 @@ namespace dondoc::http {
 // worth it below a typical packet.
 inline constexpr size_t kMinGzipBytes = 1024;
 
-// zlib levels. Measured with zlib 1.2.13 on the province tenant (2026-12-05, machine loaded,
-// times per compression):
-//   scorecards by unit, 295 KB JSON: level 1: 65.7 KB (22.3 %), 6.2 ms; level 4: 18.6 %, 7.3 ms;
-//                                    level 6: 49.4 KB (16.7 %), 17.3 ms; level 9: 15.6 %, 43.7 ms
-//   a 500-task list, 340 KB JSON:    level 1: 8.8 %, 2.5 ms; level 6: 6.1 %, 7.5 ms; 9: 5.6 %, 12.7
-//   ms
+// Compression levels (libdeflate's, 1-12). Measured with libdeflate 1.14 on the province
+// tenant (2026-12-06, one compression, machine at load ~1; zlib 1.2.13 at the same level in
+// brackets):
+//   scorecards by unit, 295 KB JSON: level 1: 56.8 KB (19.7 %), 0.8 ms [64.2 KB, 1.8 ms];
+//     level 6: 44.2 KB (15.3 %), 3.3 ms [48.3 KB, 5.8 ms]; level 9: 41.0 KB, 19.8 ms
+//   a 500-task list, 340 KB JSON: level 1: 7.7 %, 0.5 ms; level 6: 5.9 %, 1.5 ms; 9: 5.3 %, 5.7 ms
 // A cached answer (BodyCache) is compressed once per data version and then sent thousands of
-// times, so its bytes count more than the CPU: level 6 (9 costs 2.5x the time for 1 % fewer
+// times, so its bytes count more than the CPU: level 6 (9 costs 4-6x the time for 1 % fewer
 // bytes). An answer compressed per request (pages, uncached JSON) costs that CPU every time, on
 // 2 shared cores: level 1, a third of level 6's time for ~1.3x its bytes.
 inline constexpr int kGzipLevel = 6;
@@ -39,7 +39,7 @@ bool AcceptsGzip(std::string_view accept_encoding);
 // unknown binary types.
 bool IsCompressibleType(std::string_view content_type);
 
-// `data` as a gzip stream at `level`; "" if zlib fails (out of memory).
+// `data` as a gzip stream at `level` (clamped to 1-12); "" when out of memory.
 std::string Gzip(std::string_view data, int level = kGzipLevel);
 
 // True when `res`, the answer to a `method` request, may go out gzip: a 200 to GET or HEAD of
