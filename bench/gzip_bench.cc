@@ -19,10 +19,10 @@ namespace {
 // the province tenant: 3.3 KB -> ~1 KB).
 std::string AnswerJson(size_t n) {
   static const char* kWords[] = {
-      "triển khai", "đạt",     "khoảng",   "khối lượng", "công việc", "đang",      "tiếp tục",
-      "thực hiện",  "báo cáo", "kết quả",  "Sở",         "Tài chính", "UBND",      "xã",
-      "huyện",      "giải ngân", "vốn",    "đầu tư",     "công",      "dự án",     "hoàn thành",
-      "trước",      "ngày",    "tháng",    "rà soát",    "phối hợp",  "chủ trì",   "đề xuất"};
+      "triển khai", "đạt",       "khoảng",  "khối lượng", "công việc", "đang",    "tiếp tục",
+      "thực hiện",  "báo cáo",   "kết quả", "Sở",         "Tài chính", "UBND",    "xã",
+      "huyện",      "giải ngân", "vốn",     "đầu tư",     "công",      "dự án",   "hoàn thành",
+      "trước",      "ngày",      "tháng",   "rà soát",    "phối hợp",  "chủ trì", "đề xuất"};
   unsigned seed = 12345;
   auto next = [&seed](unsigned m) {
     seed = seed * 1103515245u + 12345u;
@@ -68,8 +68,8 @@ void Flush(std::vector<char>& junk) {
 // state.range(0): answer size; range(1): 1 = libdeflate (http::Gzip), 0 = zlib; range(2): cold.
 void BM_Gzip(benchmark::State& state) {
   const std::string data = AnswerJson(static_cast<size_t>(state.range(0)));
-  const int level = data.size() > 100000 ? dondoc::http::kGzipLevel
-                                         : dondoc::http::kGzipLevelPerRequest;
+  const int level =
+      data.size() > 100000 ? dondoc::http::kGzipLevel : dondoc::http::kGzipLevelPerRequest;
   std::vector<char> junk(8 << 20, 1);
   size_t out = 0;
   for (auto _ : state) {

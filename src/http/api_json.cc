@@ -404,9 +404,7 @@ void WriteTask(JsonWriter& w, const domain::Task& t, const store::TaskDetail* de
 
 // Room for a task's usual answer without its detail, so that the body is rarely copied while
 // it grows.
-size_t TaskSizeHint(const domain::Task& t) {
-  return 900 + t.text.size() + t.targets_json.size();
-}
+size_t TaskSizeHint(const domain::Task& t) { return 900 + t.text.size() + t.targets_json.size(); }
 
 }  // namespace
 
@@ -423,8 +421,8 @@ std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text:
   return out;
 }
 
-std::string TaskListBody(const std::vector<domain::Task>& tasks, long total,
-                         const UnitNames& names, text::Date today) {
+std::string TaskListBody(const std::vector<domain::Task>& tasks, long total, const UnitNames& names,
+                         text::Date today) {
   size_t size = 32;
   for (const domain::Task& t : tasks) size += TaskSizeHint(t);
   std::string out;

@@ -47,8 +47,8 @@ nlohmann::json ListJson(nlohmann::json items, long total);
 std::string TaskDetailBody(const app::TaskView& v, const UnitNames& names, text::Date today);
 // The body of a page of tasks, {"items": [TaskJson...], "total": total}, written without a DOM;
 // byte for byte what Response::Json prints for ListJson of the same tasks.
-std::string TaskListBody(const std::vector<domain::Task>& tasks, long total,
-                         const UnitNames& names, text::Date today);
+std::string TaskListBody(const std::vector<domain::Task>& tasks, long total, const UnitNames& names,
+                         text::Date today);
 
 }  // namespace dondoc::http
 

@@ -116,8 +116,8 @@ std::string Gzip(std::string_view data, int level) {
   if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
   if (!compressor) return "";
   std::string out(libdeflate_gzip_compress_bound(compressor.get(), data.size()), '\0');
-  const size_t n = libdeflate_gzip_compress(compressor.get(), data.data(), data.size(),
-                                            out.data(), out.size());
+  const size_t n =
+      libdeflate_gzip_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
   if (n == 0) return "";  // cannot happen with the bound's room
   // A copy of the n bytes, not `out` resized: its capacity stays the input's size, and the
   // answer cache, which counts size(), held up to ~10x more memory than it counted.

@@ -239,8 +239,7 @@ TEST(CompressTest, GzipRoundTripsAtEverySizeClassAndLevel) {
   // Sizes around deflate's 32 KB window and libdeflate's block splitting; levels beyond the
   // range are clamped.
   for (size_t n : {size_t{0}, size_t{511}, size_t{512}, size_t{513}, size_t{4096}, size_t{5000},
-                   size_t{32767}, size_t{32768}, size_t{32769}, size_t{100000},
-                   size_t{1000000}}) {
+                   size_t{32767}, size_t{32768}, size_t{32769}, size_t{100000}, size_t{1000000}}) {
     std::string s;
     for (size_t i = 0; s.size() < n; ++i) s += "{\"id\":" + std::to_string(i * 7919 % 1000) + "},";
     s.resize(n);

@@ -325,21 +325,22 @@ struct Server::Impl {
   // once to a loaded server waited up to ~0.5 s for their first answer (wrk -c300, 5 s runs of
   // bench/wrk/task.lua: p99 160-490 ms; 20 s runs 24 ms). The acceptor is non-blocking (Start).
   void Accept() {
-    acceptor.async_accept(net::make_strand(NextContext()), [this](beast::error_code ec, tcp::socket s) {
-      if (ec) {
-        if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
-        spdlog::warn("event=accept_error what=\"{}\"", ec.message());
-      } else if (!shared.stopping) {
-        Adopt(std::move(s));
-        while (!shared.stopping) {
-          tcp::socket next(net::make_strand(NextContext()));
-          acceptor.accept(next, ec);  // would_block once none waits; errors come back above
-          if (ec) break;
-          Adopt(std::move(next));
-        }
-      }
-      if (!shared.stopping) Accept();
-    });
+    acceptor.async_accept(
+        net::make_strand(NextContext()), [this](beast::error_code ec, tcp::socket s) {
+          if (ec) {
+            if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+            spdlog::warn("event=accept_error what=\"{}\"", ec.message());
+          } else if (!shared.stopping) {
+            Adopt(std::move(s));
+            while (!shared.stopping) {
+              tcp::socket next(net::make_strand(NextContext()));
+              acceptor.accept(next, ec);  // would_block once none waits; errors come back above
+              if (ec) break;
+              Adopt(std::move(next));
+            }
+          }
+          if (!shared.stopping) Accept();
+        });
   }
 
   void Adopt(tcp::socket s) {

@@ -94,9 +94,10 @@ TEST(MigrationsTest, V3ClustersReportsAndHistoryByTaskAndKeepsEveryRow) {
     for (const Migration& m : Migrations()) {
       if (m.version > 2) break;
       ASSERT_TRUE((*db)->Exec(m.sql).ok()) << m.version;
-      ASSERT_TRUE((*db)->Exec("INSERT INTO schema_version VALUES (" + std::to_string(m.version) +
-                              ")")
-                      .ok());
+      ASSERT_TRUE(
+          (*db)
+              ->Exec("INSERT INTO schema_version VALUES (" + std::to_string(m.version) + ")")
+              .ok());
     }
     // Reports and audit rows of two tasks interleaved, as they arrive over time.
     Status st = (*db)->Exec(R"sql(
@@ -144,20 +145,24 @@ TEST(MigrationsTest, V3ClustersReportsAndHistoryByTaskAndKeepsEveryRow) {
   EXPECT_FALSE(PragmaText(**db, "foreign_key_check").ok());  // no row: no violation
   EXPECT_FALSE((*db)->Exec("UPDATE audit_log SET action = 'x' WHERE tenant_id = 1").ok());
   EXPECT_FALSE((*db)->Exec("DELETE FROM audit_log WHERE tenant_id = 1").ok());
-  EXPECT_FALSE((*db)->Exec("INSERT INTO progress_reports (tenant_id, id, task_id, unit_id, "
-                           "user_id, text, percent, created_at) VALUES (1, 3, 2, 1, 1, 'x', 0, 0)")
+  EXPECT_FALSE((*db)
+                   ->Exec("INSERT INTO progress_reports (tenant_id, id, task_id, unit_id, "
+                          "user_id, text, percent, created_at) VALUES (1, 3, 2, 1, 1, 'x', 0, 0)")
                    .ok());  // ids stay unique per tenant
   // A task's rows are found by the table's own key: no index, no second descent.
-  EXPECT_NE(QueryPlan(**db, "SELECT text FROM progress_reports WHERE tenant_id = 1 AND task_id = 1 "
-                            "ORDER BY id")
+  EXPECT_NE(QueryPlan(**db,
+                      "SELECT text FROM progress_reports WHERE tenant_id = 1 AND task_id = 1 "
+                      "ORDER BY id")
                 .find("USING PRIMARY KEY"),
             std::string::npos);
-  EXPECT_NE(QueryPlan(**db, "SELECT action FROM audit_log WHERE tenant_id = 1 AND entity = 'task' "
-                            "AND entity_id = 1 ORDER BY id DESC")
+  EXPECT_NE(QueryPlan(**db,
+                      "SELECT action FROM audit_log WHERE tenant_id = 1 AND entity = 'task' "
+                      "AND entity_id = 1 ORDER BY id DESC")
                 .find("USING PRIMARY KEY"),
             std::string::npos);
-  EXPECT_NE(QueryPlan(**db, "SELECT unit_id, role, position FROM task_units INDEXED BY "
-                            "task_units_task WHERE tenant_id = 1 AND task_id = 1")
+  EXPECT_NE(QueryPlan(**db,
+                      "SELECT unit_id, role, position FROM task_units INDEXED BY "
+                      "task_units_task WHERE tenant_id = 1 AND task_id = 1")
                 .find("USING COVERING INDEX task_units_task"),
             std::string::npos);
 }
