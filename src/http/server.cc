@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
+#include <chrono>
 #include <condition_variable>
 #include <future>
 #include <memory>
@@ -307,6 +308,7 @@ struct Server::Impl {
                                     : std::max(1u, std::thread::hardware_concurrency())),
         iocs(MakeContexts(threads)),
         acceptor(net::make_strand(*iocs[0])),
+        accept_retry(acceptor.get_executor()),
         signals(*iocs[0]) {
     shared.options = std::move(options);
     shared.handler = std::move(handler);
@@ -329,7 +331,15 @@ struct Server::Impl {
         net::make_strand(NextContext()), [this](beast::error_code ec, tcp::socket s) {
           if (ec) {
             if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
-            spdlog::warn("event=accept_error what=\"{}\"", ec.message());
+            spdlog::warn("event=accept_error what=\"{}\" retry_ms={}", ec.message(),
+                         kAcceptRetry.count());
+            // Running out of file descriptors or memory lasts a while, and the connection
+            // waiting keeps the listening socket ready: retrying at once spun on it.
+            accept_retry.expires_after(kAcceptRetry);
+            accept_retry.async_wait([this](beast::error_code e) {
+              if (!e && !shared.stopping) Accept();
+            });
+            return;
           } else if (!shared.stopping) {
             Adopt(std::move(s));
             while (!shared.stopping) {
@@ -369,6 +379,8 @@ struct Server::Impl {
   std::vector<std::unique_ptr<net::io_context>> iocs;
   size_t next_context = 0;  // the acceptor's strand only
   tcp::acceptor acceptor;
+  static constexpr std::chrono::milliseconds kAcceptRetry{100};
+  net::steady_timer accept_retry;  // on the acceptor's strand
   net::signal_set signals;
   Shared shared;
   unsigned short port = 0;
@@ -441,6 +453,7 @@ void Server::Run() {
   net::post(s.acceptor.get_executor(), [&s, &closed] {
     beast::error_code ec;
     s.acceptor.close(ec);
+    s.accept_retry.cancel();
     closed.set_value();
   });
   closed.get_future().wait();

@@ -1,10 +1,20 @@
 // The server over loopback: a real listener on port 0 and a Beast client.
 #include "http/server.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -327,6 +337,63 @@ TEST_F(OffloadTest, ARouteOffloadingWithoutAnOffloadThreadGetsA500) {
   Client client(server_->port());
   EXPECT_EQ(client.Send("GET", "/always").status, 500);
   EXPECT_EQ(client.Send("GET", "/quick").status, 200);
+}
+
+// Counts the times `needle` occurs in `text`.
+int Occurrences(const std::string& text, const std::string& needle) {
+  int n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// A failed accept (here: no file descriptor left) is retried after a pause, and the connection
+// that waited is served once descriptors are back. The waiting connection keeps the listening
+// socket ready, so an immediate retry spun, logging a warning a turn (thousands a second).
+TEST(ServerAcceptTest, FailedAcceptsPauseAndTheWaitingConnectionIsServedLater) {
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+  Router router;
+  router.Add("GET", "/ping", Doc("ping"), [](Request&) {
+    return Response::Json(200, {{"ok", true}});
+  });
+  auto server = std::make_unique<testing::TestServer>(ServerOptions{}, router);
+  Client warm(server->port());
+  ASSERT_EQ(warm.Send("GET", "/ping").status, 200);
+
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // made while descriptors remain
+  ASSERT_GE(fd, 0);
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+  const auto open_now = static_cast<rlim_t>(std::distance(
+      std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator{}));
+  rlimit tight = saved;
+  tight.rlim_cur = open_now - 1;  // the iterator's own descriptor is closed again
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(server->port());
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const int connected = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(350));
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+  ASSERT_EQ(connected, 0);
+
+  const std::string request = "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(::write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+    answer.append(buf, static_cast<size_t>(n));
+  ::close(fd);
+  server.reset();  // no thread logs after this
+  spdlog::set_default_logger(previous);
+  const std::string logged = log.str();
+
+  EXPECT_GE(Occurrences(logged, "event=accept_error"), 1) << "the accept did not fail";
+  EXPECT_LE(Occurrences(logged, "event=accept_error"), 6) << "retried without a pause";
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
 }
 
 TEST(OffloadScopeTest, OnlyAMarkedThreadMayOffloadAndTheMarkEndsWithItsScope) {
