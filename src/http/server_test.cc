@@ -350,6 +350,11 @@ int Occurrences(const std::string& text, const std::string& needle) {
 // that waited is served once descriptors are back. The waiting connection keeps the listening
 // socket ready, so an immediate retry spun, logging a warning a turn (thousands a second).
 TEST(ServerAcceptTest, FailedAcceptsPauseAndTheWaitingConnectionIsServedLater) {
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitizers' runtime needs descriptors of its own (UBSan checks memory through pipe()) and
+  // reports an error when this test has taken them all; the plain build runs it, in CI too.
+  GTEST_SKIP() << "needs every file descriptor; runs in the plain build";
+#endif
   std::ostringstream log;
   auto previous = spdlog::default_logger();
   spdlog::set_default_logger(std::make_shared<spdlog::logger>(
