@@ -69,7 +69,7 @@ class Session : public std::enable_shared_from_this<Session> {
                   beast::bind_front_handler(&Session::ReadHeader, shared_from_this()));
   }
 
-  // Closes the connection if it is waiting for a new request. Runs on the session's strand.
+  // Closes the connection if it is waiting for a new request, on the session's event loop.
   void CloseIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
       if (self->idle_ && self->buffer_.size() == 0) {
@@ -158,7 +158,7 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(std::move(res), keep_alive && !res.close, version, head);
   }
 
-  // Answers `req` on a thread of `pool` and writes the answer from the session's strand. The
+  // Answers `req` on a thread of `pool` and writes the answer from the session's event loop. The
   // session waits (no read is pending) until then.
   void HandleOn(net::thread_pool& pool, Request req, bool keep_alive, unsigned version, bool head) {
     net::post(pool, [self = shared_from_this(), req = std::move(req), keep_alive, version,
@@ -307,7 +307,7 @@ struct Server::Impl {
       : threads(options.threads > 0 ? options.threads
                                     : std::max(1u, std::thread::hardware_concurrency())),
         iocs(MakeContexts(threads)),
-        acceptor(net::make_strand(*iocs[0])),
+        acceptor(*iocs[0]),
         accept_retry(acceptor.get_executor()),
         signals(*iocs[0]) {
     shared.options = std::move(options);
@@ -327,30 +327,29 @@ struct Server::Impl {
   // once to a loaded server waited up to ~0.5 s for their first answer (wrk -c300, 5 s runs of
   // bench/wrk/task.lua: p99 160-490 ms; 20 s runs 24 ms). The acceptor is non-blocking (Start).
   void Accept() {
-    acceptor.async_accept(
-        net::make_strand(NextContext()), [this](beast::error_code ec, tcp::socket s) {
-          if (ec) {
-            if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
-            spdlog::warn("event=accept_error what=\"{}\" retry_ms={}", ec.message(),
-                         kAcceptRetry.count());
-            // Running out of file descriptors or memory lasts a while, and the connection
-            // waiting keeps the listening socket ready: retrying at once spun on it.
-            accept_retry.expires_after(kAcceptRetry);
-            accept_retry.async_wait([this](beast::error_code e) {
-              if (!e && !shared.stopping) Accept();
-            });
-            return;
-          } else if (!shared.stopping) {
-            Adopt(std::move(s));
-            while (!shared.stopping) {
-              tcp::socket next(net::make_strand(NextContext()));
-              acceptor.accept(next, ec);  // would_block once none waits; errors come back above
-              if (ec) break;
-              Adopt(std::move(next));
-            }
-          }
-          if (!shared.stopping) Accept();
+    acceptor.async_accept(NextContext(), [this](beast::error_code ec, tcp::socket s) {
+      if (ec) {
+        if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+        spdlog::warn("event=accept_error what=\"{}\" retry_ms={}", ec.message(),
+                     kAcceptRetry.count());
+        // Running out of file descriptors or memory lasts a while, and the connection
+        // waiting keeps the listening socket ready: retrying at once spun on it.
+        accept_retry.expires_after(kAcceptRetry);
+        accept_retry.async_wait([this](beast::error_code e) {
+          if (!e && !shared.stopping) Accept();
         });
+        return;
+      } else if (!shared.stopping) {
+        Adopt(std::move(s));
+        while (!shared.stopping) {
+          tcp::socket next(NextContext());
+          acceptor.accept(next, ec);  // would_block once none waits; errors come back above
+          if (ec) break;
+          Adopt(std::move(next));
+        }
+      }
+      if (!shared.stopping) Accept();
+    });
   }
 
   void Adopt(tcp::socket s) {
@@ -366,9 +365,11 @@ struct Server::Impl {
   int threads;
   // One event loop per I/O thread, connections dealt round-robin. A loop shared by the I/O
   // threads made them lock and wake each other for every handler: one each costs ~30 % less CPU
-  // per cached answer and ~10-14 % per task (bench/FINDINGS.md 3g). The price: a connection
-  // stays on its loop, so a slow answer made there holds up that loop's connections only, not
-  // the other's; slow answers are offloaded (http/offload.h) and writes run on `blocking`.
+  // per cached answer and ~10-14 % per task (bench/FINDINGS.md 3g). One thread runs each loop,
+  // so a connection's handlers never run concurrently and need no strand (~3 % more per task).
+  // The price: a connection stays on its loop, so a slow answer made there holds up that loop's
+  // connections only, not the other's; slow answers are offloaded (http/offload.h) and writes
+  // run on `blocking`.
   static std::vector<std::unique_ptr<net::io_context>> MakeContexts(int n) {
     std::vector<std::unique_ptr<net::io_context>> out;
     for (int i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
@@ -377,10 +378,10 @@ struct Server::Impl {
   net::io_context& NextContext() { return *iocs[next_context++ % iocs.size()]; }
 
   std::vector<std::unique_ptr<net::io_context>> iocs;
-  size_t next_context = 0;  // the acceptor's strand only
+  size_t next_context = 0;  // the acceptor's loop only
   tcp::acceptor acceptor;
   static constexpr std::chrono::milliseconds kAcceptRetry{100};
-  net::steady_timer accept_retry;  // on the acceptor's strand
+  net::steady_timer accept_retry;  // on the acceptor's loop
   net::signal_set signals;
   Shared shared;
   unsigned short port = 0;
