@@ -332,10 +332,6 @@ void WriteAll(JsonWriter& w, const std::vector<T>& items, void (*write)(JsonWrit
   w.EndArray();
 }
 
-}  // namespace
-
-namespace {
-
 // Writes TaskJson(t) and, given `detail`, its detail arrays among the task's keys in the order
 // nlohmann prints them (bytewise).
 void WriteTask(JsonWriter& w, const domain::Task& t, const store::TaskDetail* detail,

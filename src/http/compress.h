@@ -1,5 +1,5 @@
 // gzip content coding of answers: whether a client accepts it (Accept-Encoding), whether an
-// answer is worth it, and the compression itself (zlib).
+// answer is worth it, and the compression itself (libdeflate).
 #ifndef DONDOC_HTTP_COMPRESS_H_
 #define DONDOC_HTTP_COMPRESS_H_
 

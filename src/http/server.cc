@@ -304,9 +304,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct Server::Impl {
   Impl(ServerOptions options, Handler handler)
-      : threads(options.threads > 0 ? options.threads
-                                    : std::max(1u, std::thread::hardware_concurrency())),
-        iocs(MakeContexts(threads)),
+      : iocs(MakeContexts(options.threads)),
         acceptor(*iocs[0]),
         accept_retry(acceptor.get_executor()),
         signals(*iocs[0]) {
@@ -362,15 +360,16 @@ struct Server::Impl {
     session->Start();
   }
 
-  int threads;
   // One event loop per I/O thread, connections dealt round-robin. A loop shared by the I/O
   // threads made them lock and wake each other for every handler: one each costs ~30 % less CPU
   // per cached answer and ~10-14 % per task (bench/FINDINGS.md 3g). One thread runs each loop,
   // so a connection's handlers never run concurrently and need no strand (~3 % more per task).
   // The price: a connection stays on its loop, so a slow answer made there holds up that loop's
   // connections only, not the other's; slow answers are offloaded (http/offload.h) and writes
-  // run on `blocking`.
-  static std::vector<std::unique_ptr<net::io_context>> MakeContexts(int n) {
+  // run on `blocking`. `threads` loops; 0: one per core.
+  static std::vector<std::unique_ptr<net::io_context>> MakeContexts(int threads) {
+    const int n =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::unique_ptr<net::io_context>> out;
     for (int i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
     return out;
