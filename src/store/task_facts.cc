@@ -195,10 +195,9 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
   std::unordered_set<Id> gone(expected.begin(), expected.end());
   for (const Entry& e : read) gone.erase(e.task_id);
   if (!gone.empty()) {
+    // Positions move: the unit index is rebuilt below.
     std::erase_if(tasks_, [&](const Entry& e) {
       if (!gone.count(e.task_id)) return false;
-      const Id* units = unit_pool_.data() + e.units_at;
-      IndexUnits(e.task_id, std::vector<Id>(units, units + e.leads_n + e.supports_n), {});
       garbage_ += e.leads_n + e.supports_n + e.periods_n;
       return true;
     });
@@ -238,24 +237,29 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
     }
     auto it =
         std::lower_bound(tasks_.begin(), tasks_.begin() + static_cast<long>(old_size), r, by_id);
-    Entry* e = nullptr;
     if (it != tasks_.begin() + static_cast<long>(old_size) && it->task_id == r.task_id) {
-      e = &*it;
+      const std::vector<Id> before = UnitsOf(*it);
+      it->notice_id = r.notice_id;
+      it->updated_at = r.updated_at;
+      it->facts = r.facts;
+      SetRanges(&*it, leads, supports, periods);
+      IndexUnits(static_cast<std::uint32_t>(it - tasks_.begin()), before, UnitsOf(*it));
     } else {
-      tasks_.push_back(Entry{});
-      e = &tasks_.back();
-      e->task_id = r.task_id;
+      // Indexed with the rest below, once it has its final position.
+      Entry& e = tasks_.emplace_back();
+      e.task_id = r.task_id;
+      e.notice_id = r.notice_id;
+      e.updated_at = r.updated_at;
+      e.facts = r.facts;
+      SetRanges(&e, leads, supports, periods);
     }
-    e->notice_id = r.notice_id;
-    e->updated_at = r.updated_at;
-    e->facts = r.facts;
-    SetRanges(e, leads, supports, periods);
   }
   if (tasks_.size() > old_size) {
     // `read` is sorted, so the appended tail is too.
     std::inplace_merge(tasks_.begin(), tasks_.begin() + static_cast<long>(old_size), tasks_.end(),
                        by_id);
   }
+  if (!gone.empty() || tasks_.size() > old_size) RebuildUnitIndex();
   return Status::Ok();
 }
 
@@ -266,12 +270,6 @@ void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vec
   const size_t supports_n = std::min<size_t>(supports.size(), UINT16_MAX);
   const size_t periods_n = std::min<size_t>(periods.size(), UINT16_MAX);
   const size_t old_units = e->leads_n + e->supports_n;
-  {
-    const Id* before = unit_pool_.data() + e->units_at;
-    std::vector<Id> after(leads.begin(), leads.begin() + static_cast<long>(leads_n));
-    after.insert(after.end(), supports.begin(), supports.begin() + static_cast<long>(supports_n));
-    IndexUnits(e->task_id, std::vector<Id>(before, before + old_units), std::move(after));
-  }
   if (leads_n + supports_n > old_units || old_units == 0) {
     garbage_ += old_units;
     e->units_at = static_cast<std::uint32_t>(unit_pool_.size());
@@ -294,7 +292,8 @@ void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vec
   e->periods_n = static_cast<std::uint16_t>(periods_n);
 }
 
-void TaskFacts::IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> after) {
+void TaskFacts::IndexUnits(std::uint32_t position, std::vector<Id> before,
+                           std::vector<Id> after) {
   std::sort(before.begin(), before.end());
   before.erase(std::unique(before.begin(), before.end()), before.end());
   std::sort(after.begin(), after.end());
@@ -302,15 +301,33 @@ void TaskFacts::IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> a
   if (before == after) return;
   for (Id unit : before) {
     if (std::binary_search(after.begin(), after.end(), unit)) continue;
-    std::vector<Id>& ids = tasks_of_unit_[unit];
-    auto it = std::lower_bound(ids.begin(), ids.end(), task_id);
-    if (it != ids.end() && *it == task_id) ids.erase(it);
+    std::vector<std::uint32_t>& at = tasks_of_unit_[unit];
+    auto it = std::lower_bound(at.begin(), at.end(), position);
+    if (it != at.end() && *it == position) at.erase(it);
   }
   for (Id unit : after) {
     if (std::binary_search(before.begin(), before.end(), unit)) continue;
-    std::vector<Id>& ids = tasks_of_unit_[unit];
-    auto it = std::lower_bound(ids.begin(), ids.end(), task_id);  // the end, on a full load
-    if (it == ids.end() || *it != task_id) ids.insert(it, task_id);
+    std::vector<std::uint32_t>& at = tasks_of_unit_[unit];
+    auto it = std::lower_bound(at.begin(), at.end(), position);
+    if (it == at.end() || *it != position) at.insert(it, position);
+  }
+}
+
+std::vector<Id> TaskFacts::UnitsOf(const Entry& e) const {
+  const Id* units = unit_pool_.data() + e.units_at;
+  return std::vector<Id>(units, units + e.leads_n + e.supports_n);
+}
+
+void TaskFacts::RebuildUnitIndex() {
+  for (auto& [unit, at] : tasks_of_unit_) at.clear();
+  for (size_t p = 0; p < tasks_.size(); ++p) {
+    const Entry& e = tasks_[p];
+    const Id* units = unit_pool_.data() + e.units_at;
+    for (const Id* u = units; u != units + e.leads_n + e.supports_n; ++u) {
+      std::vector<std::uint32_t>& at = tasks_of_unit_[*u];
+      // A unit both lead and support of one task is indexed once.
+      if (at.empty() || at.back() != p) at.push_back(static_cast<std::uint32_t>(p));
+    }
   }
 }
 

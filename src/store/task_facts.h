@@ -115,10 +115,15 @@ class TaskFacts {
   bool HasUnit(const Entry& e, const std::optional<domain::UnitRole>& role, In in) const;
   template <typename Tally>
   void ForEachItem(const Entry& e, Tally tally) const;
-  // Keeps tasks_of_unit_ right when task `task_id`'s units change from `before` to `after`.
-  void IndexUnits(Id task_id, std::vector<Id> before, std::vector<Id> after);
-  // Calls `fn(entry)` for every entry that may match `f`: those of the units `f` names when
-  // they are few, else all.
+  // Keeps tasks_of_unit_ right when the units of the entry at `position` change from `before`
+  // to `after` (entries in place; a Reload that adds or removes entries rebuilds the index).
+  void IndexUnits(std::uint32_t position, std::vector<Id> before, std::vector<Id> after);
+  // The lead and support units of `e`.
+  std::vector<Id> UnitsOf(const Entry& e) const;
+  // Indexes every entry anew, after entries were added or removed (their positions moved).
+  void RebuildUnitIndex();
+  // Calls `fn(entry, drawn_from)` for every entry that may match `f`: those having a unit of
+  // `drawn_from` (one of the unit sets `f` names) when they are few, else all (`drawn_from` null).
   template <typename Fn>
   void ForEachCandidate(const TaskFilter& f, const FilterUnits& units, Fn fn) const;
   // Rewrites the pools without the ranges that replaced ones left behind.
@@ -131,9 +136,9 @@ class TaskFacts {
   std::vector<Id> unit_pool_;
   std::vector<Period> period_pool_;
   size_t garbage_ = 0;  // pool slots no entry refers to
-  // unit → the ids of the tasks having it in any role, sorted: a unit's list reads its few
-  // hundred entries instead of all.
-  std::unordered_map<Id, std::vector<Id>> tasks_of_unit_;
+  // unit → the positions in tasks_ of the tasks having it in any role, ascending: a unit's list
+  // reads its few hundred entries instead of all, each found without a search.
+  std::unordered_map<Id, std::vector<std::uint32_t>> tasks_of_unit_;
 };
 
 }  // namespace dondoc::store

@@ -2,6 +2,7 @@
 // entries. Ids of units and notices are small numbers within a tenant, so sets and counters
 // indexed by them are flat arrays (a hash lookup per task would cost more than the rest).
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -119,6 +120,7 @@ class TaskFacts::Matcher {
   Matcher(const TaskFacts& facts, const TaskFilter& f, const FilterUnits& units)
       : facts_(facts),
         f_(f),
+        units_(units),
         visible_(f.visible_unit_ids ? *f.visible_unit_ids : std::vector<Id>{}),
         wanted_(f.unit_id ? units.of_unit : std::vector<Id>{}),
         field_(f.field_id ? units.of_field : std::vector<Id>{}) {
@@ -126,18 +128,24 @@ class TaskFacts::Matcher {
     if (f.due_after) due_after_ = PackDate(*f.due_after);
   }
 
-  bool operator()(const Entry& e) const {
+  // `drawn_from`: the unit set of ForEachCandidate that `e` came through (null: all entries).
+  // `e` has a unit of that set in some role, so that condition is checked only for a role:
+  // reading the entry's units is a cache miss per candidate, most of a first page's time.
+  bool operator()(const Entry& e, const std::vector<Id>* drawn_from) const {
     if (f_.notice_id && e.notice_id != *f_.notice_id) return false;
     if (f_.due_before && (e.facts.due == 0 || e.facts.due > due_before_)) return false;
     if (f_.due_after && (e.facts.due == 0 || e.facts.due < due_after_)) return false;
-    if (f_.visible_unit_ids && !facts_.HasUnit(e, f_.role, [&](Id u) { return visible_.Has(u); })) {
+    if (f_.visible_unit_ids && !(drawn_from == &*f_.visible_unit_ids && !f_.role) &&
+        !facts_.HasUnit(e, f_.role, [&](Id u) { return visible_.Has(u); })) {
       return false;
     }
-    if (f_.unit_id && !facts_.HasUnit(e, f_.role, [&](Id u) { return wanted_.Has(u); })) {
+    if (f_.unit_id && !(drawn_from == &units_.of_unit && !f_.role) &&
+        !facts_.HasUnit(e, f_.role, [&](Id u) { return wanted_.Has(u); })) {
       return false;
     }
     // A field's units in any role, its own units only (as the SQL of task_query.cc).
-    if (f_.field_id && !facts_.HasUnit(e, std::nullopt, [&](Id u) { return field_.Has(u); })) {
+    if (f_.field_id && drawn_from != &units_.of_field &&
+        !facts_.HasUnit(e, std::nullopt, [&](Id u) { return field_.Has(u); })) {
       return false;
     }
     if (f_.role && !f_.unit_id && !f_.visible_unit_ids &&
@@ -150,6 +158,7 @@ class TaskFacts::Matcher {
  private:
   const TaskFacts& facts_;
   const TaskFilter& f_;
+  const FilterUnits& units_;
   IdSet visible_, wanted_, field_;
   PackedDate due_before_ = 0, due_after_ = 0;
 };
@@ -175,26 +184,24 @@ void TaskFacts::ForEachCandidate(const TaskFilter& f, const FilterUnits& units, 
   if (f.unit_id) consider(units.of_unit);
   if (f.visible_unit_ids) consider(*f.visible_unit_ids);
   if (f.field_id) consider(units.of_field);
-  // Past an eighth of all tasks, gathering and sorting ids costs more than reading every entry.
-  if (!through || n > tasks_.size() / 8) {
-    for (const Entry& e : tasks_) fn(e);
+  // Past half of all tasks, reading every entry costs less than finding the candidates.
+  if (!through || n > tasks_.size() / 2 || tasks_.empty()) {
+    for (const Entry& e : tasks_) fn(e, nullptr);
     return;
   }
-  std::vector<Id> ids;
-  ids.reserve(n);
+  // The candidates' positions, marked in a bitmap: a task named by several units is marked
+  // once, and the marks come out in position order without sorting (sorting the ~30,000 ids of a
+  // district and finding each by binary search was most of its first page).
+  std::vector<std::uint64_t> marks((tasks_.size() + 63) / 64);
   for (Id u : *through) {
     if (auto it = tasks_of_unit_.find(u); it != tasks_of_unit_.end()) {
-      ids.insert(ids.end(), it->second.begin(), it->second.end());
+      for (std::uint32_t p : it->second) marks[p / 64] |= std::uint64_t{1} << (p % 64);
     }
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  auto from = tasks_.begin();
-  for (Id id : ids) {
-    from = std::lower_bound(from, tasks_.end(), id,
-                            [](const Entry& e, Id want) { return e.task_id < want; });
-    if (from == tasks_.end()) break;
-    if (from->task_id == id) fn(*from);
+  for (size_t w = 0; w < marks.size(); ++w) {
+    for (std::uint64_t word = marks[w]; word != 0; word &= word - 1) {
+      fn(tasks_[w * 64 + static_cast<size_t>(__builtin_ctzll(word))], through);
+    }
   }
 }
 
@@ -202,8 +209,8 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const FilterUnits& units, int l
                             int offset) const {
   const Matcher matches(*this, f, units);
   std::vector<SortKey> keys;
-  ForEachCandidate(f, units, [&](const Entry& e) {
-    if (!matches(e)) return;
+  ForEachCandidate(f, units, [&](const Entry& e, const std::vector<Id>* drawn_from) {
+    if (!matches(e, drawn_from)) return;
     if (!f.states.empty() || f.overdue_only) {
       const domain::StatusFacts facts = Unpack(e.facts);
       if (!f.states.empty() && std::find(f.states.begin(), f.states.end(),
@@ -228,8 +235,8 @@ std::array<long, domain::kTaskStateCount> TaskFacts::CountByState(const TaskFilt
                                                                   const FilterUnits& units) const {
   const Matcher matches(*this, f, units);
   std::array<long, domain::kTaskStateCount> out{};
-  ForEachCandidate(f, units, [&](const Entry& e) {
-    if (!matches(e)) return;
+  ForEachCandidate(f, units, [&](const Entry& e, const std::vector<Id>* drawn_from) {
+    if (!matches(e, drawn_from)) return;
     const domain::StatusFacts facts = Unpack(e.facts);
     if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) return;
     ++out[static_cast<size_t>(domain::DeriveStatus(facts, f.as_of))];
