@@ -108,6 +108,11 @@ class Service {
   // Unauthenticated for an unknown or expired token.
   Result<Caller> AuthenticateSession(const std::string& token);
   Result<Caller> AuthenticateBearer(const std::string& token);
+  // The caller those two would return from the cache alone, without reading or writing the
+  // store; nullopt when they would (the first request of a token, after a change to users or
+  // units, or when a session is due for its touch).
+  std::optional<Caller> CachedSessionCaller(const std::string& token);
+  std::optional<Caller> CachedBearerCaller(const std::string& token);
   // A Bearer token for `username`; `by` nullptr for the command line (system).
   Result<std::string> CreateApiToken(const Caller* by, std::string_view username,
                                      std::string_view label);

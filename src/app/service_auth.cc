@@ -135,20 +135,27 @@ Status Service::Logout(const Caller& caller) {
   });
 }
 
+std::optional<Caller> Service::CachedSessionCaller(const std::string& token) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  const domain::Timestamp now = clock_.Now();
+  std::optional<CachedCaller> hit =
+      callers_.Get("s:" + HashToken(token), store_.AuthVersion(), now);
+  // Expired or due for a touch (a write): the full path decides.
+  if (!hit || hit->expires_at <= now || hit->last_seen + options_.session_idle <= now ||
+      now - hit->last_seen >= 60) {
+    return std::nullopt;
+  }
+  return std::move(hit->caller);
+}
+
 Result<Caller> Service::AuthenticateSession(const std::string& token) {
   if (token.empty() || token.size() > 200) return Status::Unauthenticated("Please sign in.");
+  if (std::optional<Caller> cached = CachedSessionCaller(token)) return std::move(*cached);
   const std::string hash = HashToken(token);
   const domain::Timestamp now = clock_.Now();
   // Read before the session: a commit after it makes the entry below unusable, never wrong.
   const std::uint64_t version = store_.AuthVersion();
   const std::string key = "s:" + hash;
-  if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
-    // Expired or due for a touch (a write): the full path below decides.
-    if (hit->expires_at > now && hit->last_seen + options_.session_idle > now &&
-        now - hit->last_seen < 60) {
-      return std::move(hit->caller);
-    }
-  }
   Result<domain::Session> s = store_.GetSession(tenant_id_, hash);
   if (!s.ok()) {
     if (s.status().code() == StatusCode::kNotFound) {
@@ -175,15 +182,22 @@ Result<Caller> Service::AuthenticateSession(const std::string& token) {
   return c;
 }
 
+std::optional<Caller> Service::CachedBearerCaller(const std::string& token) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  std::optional<CachedCaller> hit =
+      callers_.Get("b:" + HashToken(token), store_.AuthVersion(), clock_.Now());
+  if (!hit) return std::nullopt;
+  return std::move(hit->caller);
+}
+
 Result<Caller> Service::AuthenticateBearer(const std::string& token) {
   if (token.empty() || token.size() > 200) return Status::Unauthenticated("Invalid API token.");
+  if (std::optional<Caller> cached = CachedBearerCaller(token)) return std::move(*cached);
   const std::string hash = HashToken(token);
   const domain::Timestamp now = clock_.Now();
+  // Read before the token: a commit after it makes the entry below unusable, never wrong.
   const std::uint64_t version = store_.AuthVersion();
   const std::string key = "b:" + hash;
-  if (std::optional<CachedCaller> hit = callers_.Get(key, version, now)) {
-    return std::move(hit->caller);
-  }
   Result<domain::ApiToken> t = store_.GetApiToken(tenant_id_, hash);
   if (!t.ok()) {
     if (t.status().code() == StatusCode::kNotFound) {

@@ -7,6 +7,7 @@
 #include "app/service.h"
 #include "http/api.h"
 #include "http/dispatch.h"
+#include "http/offload.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::http {
@@ -84,6 +85,33 @@ TEST_F(ApiMeTest, SaysWhetherTheUserIsTheChair) {
   json vice = Me("phochutich");
   ASSERT_TRUE(vice.contains("chair"));
   EXPECT_EQ(vice["chair"], false);
+}
+
+// On a server's I/O thread (http/offload.h) a caller not yet cached is looked up elsewhere: the
+// request is offloaded before the store is read; once cached, the answer is made there.
+TEST_F(ApiMeTest, AnUncachedCallerIsOffloadedFromIoThreads) {
+  Result<std::string> token = service_->CreateApiToken(nullptr, "chutich", "test");
+  ASSERT_TRUE(token.ok()) << token.status().ToString();
+  const std::string cookie = SignIn("phochutich");
+  using Headers = std::map<std::string, std::string>;
+  IoThreadScope io(true);
+  for (const Headers& headers :
+       {Headers{{"authorization", "Bearer " + *token}}, Headers{{"cookie", cookie}}}) {
+    SCOPED_TRACE(headers.begin()->first);
+    EXPECT_TRUE(Call("GET", "/api/v1/me", "", headers).offload);
+    {
+      IoThreadScope off(false);  // as on the offload thread
+      EXPECT_EQ(Call("GET", "/api/v1/me", "", headers).status, 200);
+    }
+    Response cached = Call("GET", "/api/v1/me", "", headers);
+    EXPECT_FALSE(cached.offload);
+    EXPECT_EQ(cached.status, 200);
+  }
+  // A token that is not one is never cached: looked up off the I/O thread each time.
+  const Headers wrong{{"authorization", "Bearer nope"}};
+  EXPECT_TRUE(Call("GET", "/api/v1/me", "", wrong).offload);
+  IoThreadScope off(false);
+  EXPECT_EQ(Call("GET", "/api/v1/me", "", wrong).status, 401);
 }
 
 }  // namespace
