@@ -22,9 +22,9 @@ namespace dondoc::http {
 // one at a time (dropping all at once made every view miss together, a burst that became the
 // benchmark's tail). Thread-safe.
 //
-// Compression follows use: a Put keeps the plain bytes only (an answer asked for once never pays
-// for the cache's gzip level), and the first hit of a body worth compressing adds its gzip form
-// at kGzipLevel, which every later hit sends as it is.
+// Compression: CachedJson puts a body worth compressing with its gzip form at kGzipLevel, made
+// by the thread that made the answer; a body Put plain gets its gzip form on its first hit, and
+// every later hit sends that form as it is.
 //
 // The key must name everything the answer depends on besides the data: the route and its
 // parameters, the date used for statuses and the caller's view (app::ReadViewKey).
@@ -71,8 +71,9 @@ class BodyCache {
 
 // The answer to a route whose 200 body depends only on `key` and the data: from `cache` when
 // present at the current version, else `h()`, kept when its status is 200 and `keep` (if set)
-// still holds after it (say, the day named in the key has not ended meanwhile). A miss on a
-// server's I/O thread answers Response::Offload() instead of calling `h` there (http/offload.h).
+// still holds after it (say, the day named in the key has not ended meanwhile), with its gzip
+// form when worth it. A miss on a server's I/O thread answers Response::Offload() instead of
+// calling `h` there (http/offload.h).
 Response CachedJson(BodyCache& cache, const std::string& key, const std::function<Response()>& h,
                     const std::function<bool()>& keep = nullptr);
 
