@@ -38,8 +38,10 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
 // `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);
-// The tasks of `ids` that exist, in that order, with their units.
-Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids);
+// The tasks of `ids` that exist, in that order, with their units unless `with_units` is false
+// (lead_unit_ids and support_unit_ids then empty).
+Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids,
+                                           bool with_units = true);
 Result<std::vector<domain::Task>> ListNoticeTasks(Db& db, Id tenant_id, Id notice_id);
 Result<std::vector<domain::Occurrence>> ListOccurrences(Db& db, Id tenant_id, Id task_id);
 Result<std::vector<Id>> ListRecurringTaskIds(Db& db, Id tenant_id);

@@ -253,19 +253,20 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
   return page;
 }
 
-Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids) {
+Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids,
+                                           bool with_units) {
+  static const std::string kSql =
+      std::string("SELECT ") + kTaskCols + " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2";
   ReadSnapshot snap(db);
   std::vector<domain::Task> tasks;
   tasks.reserve(ids.size());
   for (Id id : ids) {
-    DONDOC_ASSIGN_OR_RETURN(Stmt s,
-                            db.Prepare(std::string("SELECT ") + kTaskCols +
-                                       " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2"));
+    DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kSql));
     s.Bind(1, tenant_id).Bind(2, id);
     DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
     if (row) tasks.push_back(ReadTask(s));
   }
-  DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &tasks));
+  if (with_units) DONDOC_RETURN_IF_ERROR(LoadTaskUnits(db, tenant_id, &tasks));
   return tasks;
 }
 

@@ -17,6 +17,9 @@ namespace dondoc::store {
 struct TaskPageIds {
   long total = 0;
   std::vector<domain::Id> ids;
+  // Each page task's lead and support units (parallel to ids), when the page came from the task
+  // facts; empty otherwise.
+  std::vector<std::vector<domain::Id>> leads, supports;
 };
 
 // The cache keys: every member of the filter, so that two keys are equal only for the same

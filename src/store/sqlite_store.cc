@@ -370,7 +370,7 @@ class SqliteStore : public SqliteReader<Store> {
     const std::uint64_t version = data_version_.load();
     if (auto ids = task_pages_.Get(key, version)) {
       DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
-                              reads::GetTasks(lease->db(), tenant_id, ids->ids));
+                              ReadPageTasks(lease->db(), tenant_id, *ids));
       if (data_version_.load() == version && tasks.size() == ids->ids.size()) {
         return Page<domain::Task>{std::move(tasks), ids->total};
       }
@@ -383,7 +383,7 @@ class SqliteStore : public SqliteReader<Store> {
         *ids = facts.List(f, units, reads::ClampLimit(f.limit), std::max(f.offset, 0));
       }));
       DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
-                              reads::GetTasks(lease->db(), tenant_id, ids->ids));
+                              ReadPageTasks(lease->db(), tenant_id, *ids));
       // A task deleted since the facts were read leaves a hole: the next call reads it again.
       if (tasks.size() == ids->ids.size()) task_pages_.Put(key, version, ids);
       return Page<domain::Task>{std::move(tasks), ids->total};
@@ -542,6 +542,26 @@ class SqliteStore : public SqliteReader<Store> {
     DONDOC_RETURN_IF_ERROR(facts.Refresh(db, tenant_id));
     fn(facts);
     return Status::Ok();
+  }
+
+  // The tasks of `page` that still exist, in its order. Their units come from the page when it
+  // has them (the task facts', a third of the cost of reading 25 tasks saved), which the
+  // facts had at the data version the page was listed at, as the list itself.
+  static Result<std::vector<domain::Task>> ReadPageTasks(Db& db, Id tenant_id,
+                                                         const TaskPageIds& page) {
+    const bool units_known =
+        page.leads.size() == page.ids.size() && page.supports.size() == page.ids.size();
+    DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
+                            reads::GetTasks(db, tenant_id, page.ids, /*with_units=*/!units_known));
+    if (!units_known) return tasks;
+    size_t i = 0;
+    for (domain::Task& t : tasks) {  // a subsequence of page.ids
+      while (i < page.ids.size() && page.ids[i] != t.id) ++i;
+      if (i == page.ids.size()) break;
+      t.lead_unit_ids = page.leads[i];
+      t.support_unit_ids = page.supports[i];
+    }
+    return tasks;
   }
 
   // Sets units->of_field to the units of f.field_id, when set (none when it does not exist).

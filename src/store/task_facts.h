@@ -57,7 +57,7 @@ class TaskFacts {
     std::vector<Id> of_unit;
     std::vector<Id> of_field;
   };
-  // The total and the ids of one page of the tasks matching `f`, in f.sort order.
+  // The total, the ids and the units of one page of the tasks matching `f`, in f.sort order.
   // REQUIRES: CanList(f).
   TaskPageIds List(const TaskFilter& f, const FilterUnits& units, int limit, int offset) const;
   // Store::CountTasksByState. REQUIRES: CanList(f).

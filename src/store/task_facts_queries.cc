@@ -70,6 +70,7 @@ class CountsByKey {
 
 // A listed task's sort columns; due as yyyymmdd, 0 when none.
 struct SortKey {
+  std::uint32_t position = 0;  // of its entry
   Id id = 0;
   std::int32_t due = 0;
   Id notice_id = 0;
@@ -219,7 +220,8 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const FilterUnits& units, int l
       }
       if (f.overdue_only && !domain::IsOverdue(facts, f.as_of)) return;
     }
-    keys.push_back(SortKey{e.task_id, e.facts.due, e.notice_id, e.updated_at});
+    keys.push_back(SortKey{static_cast<std::uint32_t>(&e - tasks_.data()), e.task_id, e.facts.due,
+                           e.notice_id, e.updated_at});
   });
   TaskPageIds out;
   out.total = static_cast<long>(keys.size());
@@ -227,7 +229,13 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const FilterUnits& units, int l
   const size_t end = std::min(keys.size(), static_cast<size_t>(offset) + limit);
   std::partial_sort(keys.begin(), keys.begin() + static_cast<long>(end), keys.end(),
                     [&](const SortKey& a, const SortKey& b) { return SortLess(f.sort, a, b); });
-  for (size_t i = static_cast<size_t>(offset); i < end; ++i) out.ids.push_back(keys[i].id);
+  for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
+    const Entry& e = tasks_[keys[i].position];
+    const Id* units = unit_pool_.data() + e.units_at;
+    out.ids.push_back(e.task_id);
+    out.leads.emplace_back(units, units + e.leads_n);
+    out.supports.emplace_back(units + e.leads_n, units + e.leads_n + e.supports_n);
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,21 @@ class TaskFactsTest : public ::testing::Test {
         for (const auto& t : got->items) got_ids.push_back(t.id);
         for (const auto& t : want.items) want_ids.push_back(t.id);
         EXPECT_EQ(got_ids, want_ids);
+        // Units come from the facts, rows from the tables: the same as SQL's, in order.
+        for (size_t i = 0; i < std::min(got->items.size(), want.items.size()); ++i) {
+          EXPECT_EQ(got->items[i].lead_unit_ids, want.items[i].lead_unit_ids) << i;
+          EXPECT_EQ(got->items[i].support_unit_ids, want.items[i].support_unit_ids) << i;
+          EXPECT_EQ(got->items[i].text, want.items[i].text) << i;
+        }
+        // Asked again (the page's ids and units kept until the next commit): the same tasks.
+        auto again = store_->ListTasks(seed_.a, f);
+        ASSERT_TRUE(again.ok()) << again.status().ToString();
+        ASSERT_EQ(again->items.size(), got->items.size());
+        for (size_t i = 0; i < got->items.size(); ++i) {
+          EXPECT_EQ(again->items[i].id, got->items[i].id) << i;
+          EXPECT_EQ(again->items[i].lead_unit_ids, got->items[i].lead_unit_ids) << i;
+          EXPECT_EQ(again->items[i].support_unit_ids, got->items[i].support_unit_ids) << i;
+        }
       }
     }
   }
