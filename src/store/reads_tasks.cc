@@ -1,5 +1,7 @@
 // Reads of notices, tasks and what hangs off a task.
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include "store/fts_tokenizer.h"
@@ -12,6 +14,22 @@ namespace dondoc::store::reads {
 int ClampLimit(int limit) { return std::clamp(limit, 0, kMaxListLimit); }
 
 namespace {
+
+// `cols` ("x, y, z") with each column prefixed by `prefix` ("a.x, a.y, a.z").
+std::string Qualified(std::string_view prefix, std::string_view cols) {
+  std::string out;
+  size_t start = 0;
+  while (start < cols.size()) {
+    size_t comma = cols.find(',', start);
+    if (comma == std::string_view::npos) comma = cols.size();
+    std::string_view col = cols.substr(start, comma - start);
+    while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out.append(prefix).append(col);
+    start = comma + 1;
+  }
+  return out;
+}
 
 template <typename T>
 Result<std::vector<T>> All(Db& db, const std::string& sql, Id tenant_id, Id id,
@@ -151,11 +169,17 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
   static const std::string kComments =
       std::string("SELECT ") + kCommentCols +
       " FROM comments WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
+  // The task's files, then its reports' (sorted by id below). Each half looks up the owner
+  // index: the same question as one `OR ... ORDER BY id` made SQLite walk every attachment of
+  // the tenant in id order (~15 ms a task page with 100,000 files).
   static const std::string kAttachments =
       std::string("SELECT ") + kAttachmentCols +
-      " FROM attachments WHERE tenant_id = ?1 AND ((owner_kind = 'task' AND owner_id = ?2) OR "
-      "(owner_kind = 'report' AND owner_id IN (SELECT id FROM progress_reports WHERE tenant_id = "
-      "?1 AND task_id = ?2))) ORDER BY id";
+      " FROM attachments INDEXED BY attachments_owner WHERE tenant_id = ?1 AND owner_kind = "
+      "'task' AND owner_id = ?2 UNION ALL SELECT " +
+      Qualified("a.", kAttachmentCols) +
+      " FROM progress_reports r CROSS JOIN attachments a INDEXED BY attachments_owner WHERE "
+      "r.tenant_id = ?1 AND r.task_id = ?2 AND a.tenant_id = ?1 AND a.owner_kind = 'report' AND "
+      "a.owner_id = r.id";
   static const std::string kHistory = std::string("SELECT ") + kAuditCols +
                                       " FROM audit_log WHERE tenant_id = ?1 AND entity = 'task' "
                                       "AND entity_id = ?2 ORDER BY id DESC LIMIT " +
@@ -173,6 +197,8 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
   DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
   DONDOC_ASSIGN_OR_RETURN(
       d.attachments, All<domain::Attachment>(db, kAttachments, tenant_id, task_id, ReadAttachment));
+  std::sort(d.attachments.begin(), d.attachments.end(),
+            [](const domain::Attachment& a, const domain::Attachment& b) { return a.id < b.id; });
   if (history == TaskHistory::kInclude) {
     DONDOC_ASSIGN_OR_RETURN(d.history,
                             All<domain::AuditEntry>(db, kHistory, tenant_id, task_id, ReadAudit));

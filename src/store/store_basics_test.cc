@@ -272,6 +272,16 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
         att.filename = "bc.docx";
         DONDOC_RETURN_IF_ERROR(tx.AddAttachment(att, "bytes").status());
         DONDOC_RETURN_IF_ERROR(tx.AddAttachment(att, "bytes").status());  // same blob
+        // The task's own file, and another task's (not this one's).
+        domain::Attachment own = att;
+        own.owner_kind = "task";
+        own.owner_id = t1;
+        own.filename = "kh.pdf";
+        DONDOC_RETURN_IF_ERROR(tx.AddAttachment(own, "plan").status());
+        domain::Attachment other = own;
+        other.owner_id = t1 + 1000;
+        other.filename = "khac.pdf";
+        DONDOC_RETURN_IF_ERROR(tx.AddAttachment(other, "other").status());
         DONDOC_RETURN_IF_ERROR(tx.CreateOccurrence({0, a, t1, D("2023-07-01"), D("2023-07-31"),
                                                     D("2023-07-31"), std::nullopt})
                                    .status());
@@ -290,7 +300,10 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
   EXPECT_EQ(d->extensions[0].previous_due, D("2023-06-30"));
   ASSERT_EQ(d->comments.size(), 1u);
   EXPECT_EQ(d->comments[0].text, "Khẩn trương");
-  ASSERT_EQ(d->attachments.size(), 2u);
+  ASSERT_EQ(d->attachments.size(), 3u);  // the reports' two and the task's own, by id
+  EXPECT_EQ(d->attachments[2].filename, "kh.pdf");
+  EXPECT_LT(d->attachments[0].id, d->attachments[1].id);
+  EXPECT_LT(d->attachments[1].id, d->attachments[2].id);
   EXPECT_EQ(d->attachments[0].size, 5);
   // sha256("bytes"); both attachments share one blob.
   EXPECT_EQ(d->attachments[0].sha256,
