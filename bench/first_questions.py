@@ -111,4 +111,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()  # the server is stopped in main's `finally`
+    except BrokenPipeError:  # `| head`: quiet, as the Python docs' signal page advises
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
