@@ -22,9 +22,10 @@ namespace dondoc::http {
 // one at a time (dropping all at once made every view miss together, a burst that became the
 // benchmark's tail). Thread-safe.
 //
-// Compression: CachedJson puts a body worth compressing with its gzip form at kGzipLevel, made
-// by the thread that made the answer; a body Put plain gets its gzip form on its first hit, and
-// every later hit sends that form as it is.
+// Compression: Put adds the gzip form of a body worth compressing, at kGzipLevel, on the thread
+// that made the answer (an answer-cache miss runs off the I/O threads); every hit sends that
+// form as it is. Compressing on the first hit instead put ~1,000 compressions on the I/O threads
+// in the first second after a start.
 //
 // The key must name everything the answer depends on besides the data: the route and its
 // parameters, the date used for statuses and the caller's view (app::ReadViewKey).
@@ -37,11 +38,11 @@ class BodyCache {
   // The current data version; read it before the reads whose answer is Put.
   std::uint64_t Version() const { return data_version_ ? data_version_() : 0; }
 
-  // The body of `key` at `version`, now the most recently used, with its gzip form added on
-  // its first hit (compressed outside the lock); empty when there is none.
+  // The body of `key` at `version`, now the most recently used; empty when there is none.
   SharedBody Get(const std::string& key, std::uint64_t version);
-  // Keeps `body` as it is; an entry kept already under `key` stays.
-  void Put(const std::string& key, std::uint64_t version, SharedBody body);
+  // Keeps `body` with its gzip form when worth it (kMinGzipBytes, smaller once compressed); an
+  // entry kept already under `key` stays. Returns that form of `body`, kept or not.
+  SharedBody Put(const std::string& key, std::uint64_t version, SharedBody body);
   // The bytes counted against `max_bytes` now.
   size_t bytes();
 
@@ -49,15 +50,12 @@ class BodyCache {
   struct Entry {
     std::string key;
     SharedBody body;
-    size_t size = 0;          // counted against max_bytes_
-    bool gzip_tried = false;  // its first hit has asked for the gzip form
+    size_t size = 0;  // counted against max_bytes_
   };
   using Lru = std::list<Entry>;  // most recently used first
 
-  // Drops least recently used entries, never `keep`, until `bytes_ + incoming` fits. mu_ held.
-  void EvictFor(size_t incoming, Lru::const_iterator keep);
-  // Gives the entry of `key` the gzip form of its bytes if it still holds them at `version`.
-  void AddGzip(const std::string& key, std::uint64_t version, const SharedBody& gzipped);
+  // Drops least recently used entries until `bytes_ + incoming` fits. mu_ held.
+  void EvictFor(size_t incoming);
 
   const std::function<std::uint64_t()> data_version_;
   const size_t max_bytes_;
@@ -72,7 +70,7 @@ class BodyCache {
 // The answer to a route whose 200 body depends only on `key` and the data: from `cache` when
 // present at the current version, else `h()`, kept when its status is 200 and `keep` (if set)
 // still holds after it (say, the day named in the key has not ended meanwhile), with its gzip
-// form when worth it. A miss on a server's I/O thread answers Response::Offload() instead of
+// form as Put makes it. A miss on a server's I/O thread answers Response::Offload() instead of
 // calling `h` there (http/offload.h).
 Response CachedJson(BodyCache& cache, const std::string& key, const std::function<Response()>& h,
                     const std::function<bool()>& keep = nullptr);

@@ -208,8 +208,8 @@ TEST(CompressTest, ACachedAnswerIsCompressedOnceWhenMade) {
   EXPECT_EQ(cache.bytes(), 2 * std::string("k").size() + BigJson().size() + gzip->size());
 }
 
-TEST(CompressTest, TheFirstHitOfAPutBodyAddsItsGzip) {
-  // As CachedJson does: Put with the plain bytes only.
+TEST(CompressTest, APutBodyIsKeptWithItsGzip) {
+  // Put with the plain bytes only: the cache adds the gzip form.
   BodyCache cache([] { return 1; }, 1 << 20);
   auto plain = std::make_shared<const std::string>(BigJson());
   cache.Put("t", 1, plain);
