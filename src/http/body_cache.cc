@@ -1,4 +1,5 @@
 #include "http/body_cache.h"
+
 #include "http/compress.h"
 #include "http/offload.h"
 
