@@ -1,7 +1,6 @@
 // Reads of notices, tasks and what hangs off a task.
 #include <algorithm>
 #include <string>
-#include <string_view>
 #include <tuple>
 
 #include "store/fts_tokenizer.h"
@@ -14,22 +13,6 @@ namespace dondoc::store::reads {
 int ClampLimit(int limit) { return std::clamp(limit, 0, kMaxListLimit); }
 
 namespace {
-
-// `cols` ("x, y, z") with each column prefixed by `prefix` ("a.x, a.y, a.z").
-std::string Qualified(std::string_view prefix, std::string_view cols) {
-  std::string out;
-  size_t start = 0;
-  while (start < cols.size()) {
-    size_t comma = cols.find(',', start);
-    if (comma == std::string_view::npos) comma = cols.size();
-    std::string_view col = cols.substr(start, comma - start);
-    while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
-    if (!out.empty()) out += ", ";
-    out.append(prefix).append(col);
-    start = comma + 1;
-  }
-  return out;
-}
 
 template <typename T>
 Result<std::vector<T>> All(Db& db, const std::string& sql, Id tenant_id, Id id,
@@ -176,10 +159,10 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
       std::string("SELECT ") + kAttachmentCols +
       " FROM attachments INDEXED BY attachments_owner WHERE tenant_id = ?1 AND owner_kind = "
       "'task' AND owner_id = ?2 UNION ALL SELECT " +
-      Qualified("a.", kAttachmentCols) +
-      " FROM progress_reports r CROSS JOIN attachments a INDEXED BY attachments_owner WHERE "
-      "r.tenant_id = ?1 AND r.task_id = ?2 AND a.tenant_id = ?1 AND a.owner_kind = 'report' AND "
-      "a.owner_id = r.id";
+      kAttachmentCols +
+      " FROM attachments INDEXED BY attachments_owner WHERE tenant_id = ?1 AND owner_kind = "
+      "'report' AND owner_id IN (SELECT id FROM progress_reports WHERE tenant_id = ?1 AND "
+      "task_id = ?2)";
   static const std::string kHistory = std::string("SELECT ") + kAuditCols +
                                       " FROM audit_log WHERE tenant_id = ?1 AND entity = 'task' "
                                       "AND entity_id = ?2 ORDER BY id DESC LIMIT " +
