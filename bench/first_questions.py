@@ -24,19 +24,12 @@ import time
 OPEN = "/api/v1/tasks?status=not_due,in_progress,overdue,returned,pending_confirmation&limit=25"
 
 
-def lua_strings(text, name):
-    """The quoted strings of the Lua table `NAME = { ... }` inside DB.lua's `bench = {...}`."""
+def lua_table(text, name):
+    """The inside of the Lua table `NAME = { ... }` of DB.lua's `bench = {...}`."""
     m = re.search(r"\b" + name + r"\s*=\s*\{(.*?)\}", text, re.S)
     if not m:
         sys.exit(f"first_questions: no bench.{name} in the .lua file")
-    return re.findall(r'"([^"]*)"', m.group(1))
-
-
-def lua_numbers(text, name):
-    m = re.search(r"\b" + name + r"\s*=\s*\{(.*?)\}", text, re.S)
-    if not m:
-        sys.exit(f"first_questions: no bench.{name} in the .lua file")
-    return [int(x) for x in re.findall(r"\d+", m.group(1))]
+    return m.group(1)
 
 
 def start_server(build, db, log):
@@ -96,10 +89,10 @@ def main():
     a = ap.parse_args()
     lua = open(a.db + ".lua", encoding="utf-8").read()
     if a.scenario == "open":
-        requests = [(OPEN, u) for u in lua_strings(lua, "unit_users")]
+        requests = [(OPEN, u) for u in re.findall(r'"([^"]*)"', lua_table(lua, "unit_users"))]
     else:
         requests = [(f"/api/v1/tasks?unit={u}&overdue=true&limit=25", "vanphong")
-                    for u in lua_numbers(lua, "units")]
+                    for u in re.findall(r"\d+", lua_table(lua, "units"))]
     with tempfile.TemporaryFile() as log:
         proc, port = start_server(a.build, a.db, log)
         try:
