@@ -7,14 +7,18 @@
 # Usage: bash bench/run_server.sh BUILD [DB] [SECONDS] [SCENARIO...]
 #   BUILD configured with -DCMAKE_BUILD_TYPE=Release -DDONDOC_BENCH=ON and built;
 #   DB defaults to /tmp/dondoc-province.db; SECONDS to 20; scenarios: open overdue scorecards
-#   task report (all by default, in that order: the write scenario last).
+#   task report report_paced (all by default, in that order: the write scenarios last).
+#   report_paced is report at ~1,000 writes a second (bench/wrk/report_paced.lua).
+# WARMUP=S in the environment runs each scenario S seconds before its measured run (one summary
+# line): the figures of a warm server. Unset or 0: the first scenario meets a fresh server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:?usage: bash bench/run_server.sh BUILD [DB] [SECONDS] [SCENARIO...]}
 DB=${2:-/tmp/dondoc-province.db}
 SECONDS_EACH=${3:-20}
 shift $(( $# < 3 ? $# : 3 ))
-SCENARIOS=${*:-open overdue scorecards task report}
+SCENARIOS=${*:-open overdue scorecards task report report_paced}
+WARMUP=${WARMUP:-0}
 CONNECTIONS=${CONNECTIONS:-300}
 THREADS=${THREADS:-2}
 for bin in "$BUILD/dondoc" "$BUILD/bench/gen_province"; do
@@ -41,6 +45,11 @@ echo "== server pid $pid on $url, $(grep -c ^processor /proc/cpuinfo) cpus; RSS 
 for s in $SCENARIOS; do
   echo 5 >/proc/$pid/clear_refs  # resets VmHWM to the current RSS
   echo "== ($s) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s --latency -s bench/wrk/$s.lua $url -- $DB.lua"
+  if [ "$WARMUP" != 0 ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s --latency \
+      -s "bench/wrk/$s.lua" "$url" -- "$DB.lua" |
+      awk -v s="$WARMUP" '/^ +99%/{p=$2} /^Requests\/sec/{r=$2} END{print "   warm-up " s " s: " r " req/s, p99 " p}'
+  fi
   echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s --latency \
     -s "bench/wrk/$s.lua" "$url" -- "$DB.lua" | sed 's/^/   /'

@@ -185,8 +185,11 @@ class Service {
   Result<store::Page<domain::Task>> ListTasks(const Caller& caller, store::TaskFilter filter);
   // NotFound for a task the caller may not see (never its content).
   Result<TaskView> GetTask(const Caller& caller, Id task_id);
+  // The report as stored; `task_after`, when given, receives the task as this report's commit
+  // left it (its progress and status), so that an answer need not read it again.
   Result<domain::ProgressReport> ReportProgress(const Caller& caller, Id task_id, std::string text,
-                                                int percent, bool done);
+                                                int percent, bool done,
+                                                domain::Task* task_after = nullptr);
   Result<domain::Task> ConfirmCompletion(const Caller& caller, Id task_id,
                                          std::optional<text::Date> done_date);
   Result<domain::Task> ReturnCompletion(const Caller& caller, Id task_id, std::string note);

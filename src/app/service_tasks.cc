@@ -59,7 +59,8 @@ Result<TaskView> Service::GetTask(const Caller& caller, Id task_id) {
 }
 
 Result<domain::ProgressReport> Service::ReportProgress(const Caller& caller, Id task_id,
-                                                       std::string text, int percent, bool done) {
+                                                       std::string text, int percent, bool done,
+                                                       domain::Task* task_after) {
   DONDOC_ASSIGN_OR_RETURN(domain::Task t, VisibleTask(caller, task_id));
   DONDOC_RETURN_IF_ERROR(Authorize(caller, Action::kReportProgress));
   if (!ActsForTask(caller, t, /*support_ok=*/true)) {
@@ -111,8 +112,10 @@ Result<domain::ProgressReport> Service::ReportProgress(const Caller& caller, Id 
     DONDOC_RETURN_IF_ERROR(tx.UpdateTask(cur));
     nlohmann::json after = StatusJson(cur);
     after["report_id"] = r.id;
-    return AppendAudit(tx, tenant_id_, &caller, r.created_at, "task_report", "task", task_id,
-                       before.dump(), after.dump());
+    DONDOC_RETURN_IF_ERROR(AppendAudit(tx, tenant_id_, &caller, r.created_at, "task_report",
+                                       "task", task_id, before.dump(), after.dump()));
+    if (task_after != nullptr) *task_after = std::move(cur);
+    return Status::Ok();
   }));
   return r;
 }

@@ -169,6 +169,7 @@ int Serve(const ServeArgs& args) {
   http::ApiOptions api_options;
   store::Store* data = store->get();
   api_options.data_version = [data] { return data->DataVersion(); };
+  api_options.auth_version = [data] { return data->AuthVersion(); };
   http::RegisterApi(router, service, api_options);
   web::RegisterPages(router, service);
   http::ServerOptions options;

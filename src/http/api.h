@@ -13,9 +13,13 @@ namespace dondoc::http {
 
 struct ApiOptions {
   bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
-  // Store::DataVersion of the service's store: data derived from the store (unit names) is
-  // reused until it moves. Unset: nothing is reused between requests.
+  // Store::DataVersion of the service's store: answers derived from the store are reused until
+  // it moves. Unset: nothing is reused between requests.
   std::function<std::uint64_t()> data_version;
+  // Store::AuthVersion of the same store, which moves with every change of a unit: the unit
+  // names are reused until it moves (a progress report does not rebuild them). Unset: rebuilt
+  // for every request.
+  std::function<std::uint64_t()> auth_version;
 };
 
 // Registers the API routes on `router`. `service` must outlive the router.

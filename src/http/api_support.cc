@@ -204,7 +204,7 @@ Response Created(const nlohmann::json& body) { return Response::Json(201, body);
 void RegisterApi(Router& router, app::Service& service, ApiOptions options) {
   // Lives as long as the routes that capture it: owned by the router.
   UnitNamesCache& names =
-      router.Own(std::make_unique<UnitNamesCache>(service, options.data_version));
+      router.Own(std::make_unique<UnitNamesCache>(service, options.auth_version));
   // 48 MB of whole answers, plain and gzip, at most (the server's RSS budget is 150 MB: the
   // 200,000-task benchmark peaked at 145 MB with 64).
   BodyCache& bodies = router.Own(std::make_unique<BodyCache>(options.data_version, 48u << 20));

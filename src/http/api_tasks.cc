@@ -156,12 +156,12 @@ void RegisterTaskRoutes(Router& r, app::Service& s, UnitNamesCache& n, BodyCache
         Authed(s, OnTask([&s, &n](Request& req, const app::Caller& c, domain::Id id) {
                  ReportBody body;
                  if (auto err = ReadReportBody(req, &body)) return *err;
+                 domain::Task task;
                  Result<domain::ProgressReport> rep =
-                     s.ReportProgress(c, id, body.text, body.percent, body.done);
+                     s.ReportProgress(c, id, body.text, body.percent, body.done, &task);
                  if (!rep.ok()) return ErrorResponse(rep.status());
                  json j = ReportJson(*rep);
-                 Result<app::TaskView> v = s.GetTask(c, id);
-                 if (v.ok()) j["task"] = TaskJson(v->detail.task, NamesOf(n, c), s.clock().Today());
+                 j["task"] = TaskJson(task, NamesOf(n, c), s.clock().Today());
                  return Created(j);
                })));
 

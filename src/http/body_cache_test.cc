@@ -200,6 +200,20 @@ TEST_F(CachedApiTest, AWriteIsSeenByTheNextRead) {
   EXPECT_EQ(after["progress"], 50);
   EXPECT_EQ(after["reports"].size(), 1u);
   EXPECT_EQ(json::parse(Get("clerk_a", list).Body())["items"][0]["progress"], 50);
+  // The answer to the post carries the task as the post left it: what a read now says of it.
+  auto expect_task_as_read = [&](const Response& post) {
+    const json task_in_answer = json::parse(post.Body())["task"];
+    const json read = json::parse(Get("clerk_a", task).Body());
+    ASSERT_TRUE(task_in_answer.is_object()) << post.Body();
+    for (const auto& [key, value] : task_in_answer.items()) {
+      EXPECT_EQ(value, read[key]) << key;
+    }
+  };
+  expect_task_as_read(posted);
+  posted = Call("POST", "clerk_a", task + "/reports", R"({"text":"xong","done":true})");
+  ASSERT_EQ(posted.status, 201) << posted.Body();
+  EXPECT_EQ(json::parse(posted.Body())["task"]["progress"], 100);
+  expect_task_as_read(posted);
 }
 
 TEST_F(CachedApiTest, ANewDayIsANewQuestion) {

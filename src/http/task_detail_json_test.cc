@@ -277,6 +277,7 @@ class TaskDetailApiTest : public ::testing::Test {
     ASSERT_TRUE(a.ok()) << a.status().ToString();
     ApiOptions options;
     options.data_version = [this] { return t_.store->DataVersion(); };
+    options.auth_version = [this] { return t_.store->AuthVersion(); };
     RegisterApi(router_, *t_.service, options);
   }
 
@@ -339,6 +340,23 @@ TEST_F(TaskDetailApiTest, AnotherUnitStillGetsNotFound) {
     ASSERT_EQ(Get("office").status, 200);
   }
   EXPECT_EQ(t_.service->GetTask(office_, task_ + 1000).status().code(), StatusCode::kNotFound);
+}
+
+// The unit names an answer carries are kept across task writes and follow a renamed unit.
+TEST_F(TaskDetailApiTest, UnitNamesFollowARenameAndSurviveAReport) {
+  ASSERT_EQ(json::parse(Get("office").Body())["lead"][0]["name"], "Sở Tài chính");
+  ASSERT_TRUE(t_.service->ReportProgress(clerk_a_, task_, "Đã giải ngân 60%", 60, false).ok());
+  json j = json::parse(Get("office").Body());
+  EXPECT_EQ(j["lead"][0]["name"], "Sở Tài chính");
+  EXPECT_EQ(j["reports"].size(), 3u);
+
+  Result<domain::Unit> unit = t_.store->GetUnit(t_.tenant, unit_a_);
+  ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+  unit->name = "Sở Tài chính tỉnh Quảng Ngãi";
+  ASSERT_TRUE(t_.store->InTransaction([&](store::StoreTx& tx) { return tx.UpdateUnit(*unit); }).ok());
+  j = json::parse(Get("office").Body());
+  EXPECT_EQ(j["lead"][0]["name"], "Sở Tài chính tỉnh Quảng Ngãi");
+  EXPECT_EQ(Get("office").Body(), Expected(office_));
 }
 
 }  // namespace

@@ -12,15 +12,15 @@ const std::string& UnitNames::Name(domain::Id id) const {
   return it == map_->end() ? kNone : it->second;
 }
 
-UnitNamesCache::UnitNamesCache(app::Service& service, std::function<std::uint64_t()> data_version)
-    : service_(service), data_version_(std::move(data_version)) {}
+UnitNamesCache::UnitNamesCache(app::Service& service, std::function<std::uint64_t()> unit_version)
+    : service_(service), unit_version_(std::move(unit_version)) {}
 
 UnitNames UnitNamesCache::Get(const app::Caller& caller) {
   if (!app::Authorize(caller, app::Action::kReadDirectory).ok()) return UnitNames();
   // The version is read before the units: a commit in between makes the entry stale, never
   // newer than its version says.
-  const bool cached = static_cast<bool>(data_version_);
-  const std::uint64_t version = cached ? data_version_() : 0;
+  const bool cached = static_cast<bool>(unit_version_);
+  const std::uint64_t version = cached ? unit_version_() : 0;
   if (cached) {
     std::lock_guard<std::mutex> l(mu_);
     if (valid_ && version_ == version) return names_;

@@ -1,4 +1,4 @@
-// Unit id → name for {"id","name"} references, shared by every request between two commits.
+// Unit id → name for {"id","name"} references, shared by every request until a unit changes.
 #ifndef DONDOC_HTTP_UNIT_NAMES_H_
 #define DONDOC_HTTP_UNIT_NAMES_H_
 
@@ -28,18 +28,20 @@ class UnitNames {
   std::shared_ptr<const Map> map_;
 };
 
-// The names of `service`'s tenant, rebuilt only when `data_version` (Store::DataVersion of the
-// store behind the service) has moved since the last build; without a `data_version`, rebuilt
-// on every call. Thread-safe. `service` must outlive the cache.
+// The names of `service`'s tenant, rebuilt only when `unit_version` has moved since the last
+// build: a number that moves with every committed change of a unit (Store::AuthVersion of the
+// store behind the service), and not with task writes, so that the 1,000 names of a province are
+// not read again after each progress report. Without a `unit_version`, rebuilt on every call.
+// Thread-safe. `service` must outlive the cache.
 class UnitNamesCache {
  public:
-  UnitNamesCache(app::Service& service, std::function<std::uint64_t()> data_version);
+  UnitNamesCache(app::Service& service, std::function<std::uint64_t()> unit_version);
   // Empty names when the caller may not read the directory.
   UnitNames Get(const app::Caller& caller);
 
  private:
   app::Service& service_;
-  std::function<std::uint64_t()> data_version_;
+  std::function<std::uint64_t()> unit_version_;
   std::mutex mu_;
   bool valid_ = false;         // guarded by mu_
   std::uint64_t version_ = 0;  // guarded by mu_
