@@ -20,6 +20,7 @@
 #include "store/rows.h"
 #include "store/sqlite_reader.h"
 #include "store/task_facts.h"
+#include "store/wal_checkpointer.h"
 #include "store/writes.h"
 
 namespace dondoc::store {
@@ -273,9 +274,12 @@ thread_local const void* tls_in_transaction = nullptr;
 
 class SqliteStore : public SqliteReader<Store> {
  public:
-  // In-memory: `writer` is the only connection and `pool` is null.
-  SqliteStore(std::unique_ptr<Db> writer, std::unique_ptr<ReaderPool> pool)
-      : writer_(std::move(writer)), pool_(std::move(pool)) {}
+  // In-memory: `writer` is the only connection, `pool` and `checkpointer` are null.
+  SqliteStore(std::unique_ptr<Db> writer, std::unique_ptr<ReaderPool> pool,
+              std::unique_ptr<WalCheckpointer> checkpointer)
+      : writer_(std::move(writer)),
+        pool_(std::move(pool)),
+        checkpointer_(std::move(checkpointer)) {}
 
   // Group commit: concurrent callers queue their callbacks; one of them (the leader) runs a
   // batch of them in one SQLite transaction, each inside its own savepoint (so each commits or
@@ -697,6 +701,7 @@ class SqliteStore : public SqliteReader<Store> {
   std::recursive_mutex mu_;  // serialises writers (and everything, in memory)
   std::unique_ptr<Db> writer_;
   std::unique_ptr<ReaderPool> pool_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // after writer_: stops before it closes
 };
 
 }  // namespace
@@ -731,10 +736,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   DONDOC_RETURN_IF_ERROR(Configure(*writer, /*reader=*/false));
   DONDOC_RETURN_IF_ERROR(Migrate(*writer));
   std::unique_ptr<ReaderPool> pool;
+  std::unique_ptr<WalCheckpointer> checkpointer;
   if (!memory) {
     pool = std::make_unique<ReaderPool>(options.path, options.busy_timeout_ms, options.max_readers);
+    // SQLite's own threshold (1,000 pages, ~4 MB), reached from a thread of its own.
+    DONDOC_ASSIGN_OR_RETURN(checkpointer, WalCheckpointer::Start(*writer, options.path,
+                                                                 options.busy_timeout_ms, 1000));
   }
-  return std::unique_ptr<Store>(new SqliteStore(std::move(writer), std::move(pool)));
+  return std::unique_ptr<Store>(
+      new SqliteStore(std::move(writer), std::move(pool), std::move(checkpointer)));
 }
 
 }  // namespace dondoc::store
