@@ -112,8 +112,8 @@ Result<domain::ProgressReport> Service::ReportProgress(const Caller& caller, Id 
     DONDOC_RETURN_IF_ERROR(tx.UpdateTask(cur));
     nlohmann::json after = StatusJson(cur);
     after["report_id"] = r.id;
-    DONDOC_RETURN_IF_ERROR(AppendAudit(tx, tenant_id_, &caller, r.created_at, "task_report",
-                                       "task", task_id, before.dump(), after.dump()));
+    DONDOC_RETURN_IF_ERROR(AppendAudit(tx, tenant_id_, &caller, r.created_at, "task_report", "task",
+                                       task_id, before.dump(), after.dump()));
     if (task_after != nullptr) *task_after = std::move(cur);
     return Status::Ok();
   }));

@@ -353,7 +353,8 @@ TEST_F(TaskDetailApiTest, UnitNamesFollowARenameAndSurviveAReport) {
   Result<domain::Unit> unit = t_.store->GetUnit(t_.tenant, unit_a_);
   ASSERT_TRUE(unit.ok()) << unit.status().ToString();
   unit->name = "Sở Tài chính tỉnh Quảng Ngãi";
-  ASSERT_TRUE(t_.store->InTransaction([&](store::StoreTx& tx) { return tx.UpdateUnit(*unit); }).ok());
+  ASSERT_TRUE(
+      t_.store->InTransaction([&](store::StoreTx& tx) { return tx.UpdateUnit(*unit); }).ok());
   j = json::parse(Get("office").Body());
   EXPECT_EQ(j["lead"][0]["name"], "Sở Tài chính tỉnh Quảng Ngãi");
   EXPECT_EQ(Get("office").Body(), Expected(office_));

@@ -740,8 +740,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   if (!memory) {
     pool = std::make_unique<ReaderPool>(options.path, options.busy_timeout_ms, options.max_readers);
     // SQLite's own threshold (1,000 pages, ~4 MB), reached from a thread of its own.
-    DONDOC_ASSIGN_OR_RETURN(checkpointer, WalCheckpointer::Start(*writer, options.path,
-                                                                 options.busy_timeout_ms, 1000));
+    DONDOC_ASSIGN_OR_RETURN(
+        checkpointer, WalCheckpointer::Start(*writer, options.path, options.busy_timeout_ms, 1000));
   }
   return std::unique_ptr<Store>(
       new SqliteStore(std::move(writer), std::move(pool), std::move(checkpointer)));

@@ -6,8 +6,7 @@
 
 namespace dondoc::store {
 
-Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(Db& writer,
-                                                                const std::string& path,
+Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(Db& writer, const std::string& path,
                                                                 int busy_timeout_ms, int pages) {
   DONDOC_ASSIGN_OR_RETURN(std::unique_ptr<Db> own, Db::Open(path, busy_timeout_ms));
   // The checkpoint fsyncs the database file after copying into it, as the writer's would.

@@ -50,8 +50,8 @@ class WalCheckpointer {
   const int pages_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  bool wanted_ = false;           // guarded by mu_
-  bool stop_ = false;             // guarded by mu_
+  bool wanted_ = false;            // guarded by mu_
+  bool stop_ = false;              // guarded by mu_
   std::uint64_t checkpoints_ = 0;  // guarded by mu_
   std::thread thread_;
 };
