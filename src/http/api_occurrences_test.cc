@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/bulk.h"
 #include "http/api.h"
 #include "http/test_client.h"
 #include "http/test_server.h"
@@ -123,6 +124,17 @@ TEST_F(OccurrenceRoutesTest, ListReportCompleteAndScore) {
   EXPECT_EQ(task["status"], "overdue");
   EXPECT_EQ(task["due"], "2023-04-30");
   EXPECT_EQ(task["occurrences"].size(), 4u);
+  // A new due date set on it by the Office keeps it recurring, and its periods with it (a task
+  // read looks up occurrences for recurring tasks only: store/reads_tasks.cc).
+  app::Caller office = std::move(service_->CallerFor(1)).value();
+  ASSERT_TRUE(service_
+                  ->BulkChangeTasks(office, {task_},
+                                    {app::BulkChange::Kind::kSetDue, D("2023-12-31"), {}, ""})
+                  .ok());
+  r = Call("office", "GET", "/api/v1/tasks/" + std::to_string(task_));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(json::parse(r.body)["deadline"]["kind"], "recurring") << r.body;
+  EXPECT_EQ(json::parse(r.body)["occurrences"].size(), 4u);
 
   // Scorecard: three overdue periods and the current one.
   r = Call("office", "GET", "/api/v1/scorecards?by=unit&as_of=2023-07-05");
