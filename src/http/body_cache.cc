@@ -14,7 +14,7 @@ namespace {
 // compressed); `body` itself when not, or when it has one.
 SharedBody WithGzip(const SharedBody& body) {
   if (!body || body.gzip() || body->size() < kMinGzipBytes) return body;
-  std::string z = Gzip(*body, kGzipLevel);
+  std::string z = Gzip(*body, CachedGzipLevel(body->size()));
   if (z.empty() || z.size() >= body->size()) return body;
   return SharedBody(body.bytes(), std::make_shared<const std::string>(std::move(z)));
 }

@@ -22,8 +22,8 @@ namespace dondoc::http {
 // one at a time (dropping all at once made every view miss together, a burst that became the
 // benchmark's tail). Thread-safe.
 //
-// Compression: Put adds the gzip form of a body worth compressing, at kGzipLevel, on the thread
-// that made the answer (an answer-cache miss runs off the I/O threads); every hit sends that
+// Compression: Put adds the gzip form of a body worth compressing, at CachedGzipLevel, on the
+// thread that made the answer (an answer-cache miss runs off the I/O threads); every hit sends that
 // form as it is. Compressing on the first hit instead put ~1,000 compressions on the I/O threads
 // in the first second after a start.
 //

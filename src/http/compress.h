@@ -21,12 +21,23 @@ inline constexpr size_t kMinGzipBytes = 1024;
 //   scorecards by unit, 295 KB JSON: level 1: 56.8 KB (19.7 %), 0.8 ms [64.2 KB, 1.8 ms];
 //     level 6: 44.2 KB (15.3 %), 3.3 ms [48.3 KB, 5.8 ms]; level 9: 41.0 KB, 19.8 ms
 //   a 500-task list, 340 KB JSON: level 1: 7.7 %, 0.5 ms; level 6: 5.9 %, 1.5 ms; 9: 5.3 %, 5.7 ms
-// A cached answer (BodyCache) is compressed once per data version and then sent thousands of
-// times, so its bytes count more than the CPU: level 6 (9 costs 4-6x the time for 1 % fewer
-// bytes). An answer compressed per request (pages, uncached JSON) costs that CPU every time, on
-// 2 shared cores: level 1, a third of level 6's time for ~1.3x its bytes.
+//   a page of 25 tasks, 17 KB JSON: level 1: 2,225 bytes, 31 us; level 6: 1,991 bytes, 66 us
+//     (cache-cold, 2026-12-07, a slower machine)
+// A large cached answer (BodyCache) is compressed once per data version and then sent thousands
+// of times, so its bytes count more than the CPU: level 6 (9 costs 4-6x the time for 1 % fewer
+// bytes). A small one differs by a few hundred bytes, less than a packet, while each of the
+// ~2,000 first pages after a start or a write pays the compression: level 1, as for an answer
+// compressed per request (pages, uncached JSON), which costs that CPU every time, on 2 shared
+// cores: a third of level 6's time for ~1.1-1.3x its bytes.
 inline constexpr int kGzipLevel = 6;
 inline constexpr int kGzipLevelPerRequest = 1;
+inline constexpr size_t kGzipLevelBigAnswerBytes = 64 * 1024;
+
+// The level at which an answer of `bytes` is compressed once for the answer cache: kGzipLevel
+// from kGzipLevelBigAnswerBytes up, else kGzipLevelPerRequest.
+constexpr int CachedGzipLevel(size_t bytes) {
+  return bytes >= kGzipLevelBigAnswerBytes ? kGzipLevel : kGzipLevelPerRequest;
+}
 
 // True when an Accept-Encoding value lets the answer be gzip (RFC 9110 §12.5.3): "gzip" or
 // "x-gzip" with a weight above 0, or else "*" with a weight above 0; codings are

@@ -248,5 +248,14 @@ TEST(CompressTest, GzipRoundTripsAtEverySizeClassAndLevel) {
   }
 }
 
+TEST(CompressTest, CachedAnswersAreCompressedHarderOnlyWhenLarge) {
+  // A page of tasks (~17 KB) at the per-request level; a scorecard (~300 KB) at kGzipLevel.
+  EXPECT_EQ(CachedGzipLevel(17000), kGzipLevelPerRequest);
+  EXPECT_EQ(CachedGzipLevel(kGzipLevelBigAnswerBytes - 1), kGzipLevelPerRequest);
+  EXPECT_EQ(CachedGzipLevel(kGzipLevelBigAnswerBytes), kGzipLevel);
+  EXPECT_EQ(CachedGzipLevel(300000), kGzipLevel);
+  EXPECT_NE(kGzipLevel, kGzipLevelPerRequest);
+}
+
 }  // namespace
 }  // namespace dondoc::http
