@@ -199,10 +199,21 @@ void TaskFacts::ForEachCandidate(const TaskFilter& f, const FilterUnits& units, 
       for (std::uint32_t p : it->second) marks[p / 64] |= std::uint64_t{1} << (p % 64);
     }
   }
+  // The entries are read through a list of positions so that each can be asked from memory a
+  // few candidates ahead: the candidates are scattered over the ~13 MB entry array, and waiting
+  // for each entry's first cache line was half of a first page's list (FINDINGS.md 3j).
+  std::vector<std::uint32_t> positions;
+  positions.reserve(n);
   for (size_t w = 0; w < marks.size(); ++w) {
     for (std::uint64_t word = marks[w]; word != 0; word &= word - 1) {
-      fn(tasks_[w * 64 + static_cast<size_t>(__builtin_ctzll(word))], through);
+      positions.push_back(
+          static_cast<std::uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(word))));
     }
+  }
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < positions.size(); ++i) {
+    if (i + kAhead < positions.size()) __builtin_prefetch(&tasks_[positions[i + kAhead]]);
+    fn(tasks_[positions[i]], through);
   }
 }
 
