@@ -262,6 +262,8 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
         DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, t1));
         t.due = e.requested_due;
         t.progress = 60;
+        t.deadline.kind = domain::DeadlineKind::kRecurring;  // only those have occurrences
+        t.deadline.every = domain::Every::kMonth;
         DONDOC_RETURN_IF_ERROR(tx.UpdateTask(t));
         DONDOC_RETURN_IF_ERROR(
             tx.AddComment({0, a, t1, seed_.user["vanphong"], "Khẩn trương", kT0}).status());
@@ -322,6 +324,47 @@ TEST_F(StoreBasicsTest, TaskDetailGathersItsHistory) {
         .status();
   });
   EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
+}
+
+TEST_F(StoreBasicsTest, OccurrencesBelongToRecurringTasksOnly) {
+  // A task read looks up occurrences for recurring tasks alone, so the store keeps them there.
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  const domain::Occurrence july{
+      0, a, t1, D("2023-07-01"), D("2023-07-31"), D("2023-07-31"), std::nullopt};
+  auto set_kind = [&](domain::DeadlineKind kind) {
+    return Tx([&](StoreTx& tx) -> Status {
+      DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, t1));
+      t.deadline.kind = kind;
+      return tx.UpdateTask(t);
+    });
+  };
+  // 1. Not on a dated task.
+  ASSERT_EQ(store_->GetTask(a, t1)->deadline.kind, domain::DeadlineKind::kDate);
+  Status st = Tx([&](StoreTx& tx) { return tx.CreateOccurrence(july).status(); });
+  EXPECT_EQ(st.code(), StatusCode::kConflict) << st.ToString();
+  EXPECT_TRUE(store_->GetTaskDetail(a, t1, TaskHistory::kLeaveOut)->occurrences.empty());
+  // 2. A recurring task without occurrences may become dated again; with one it may not.
+  ASSERT_TRUE(set_kind(domain::DeadlineKind::kRecurring).ok());
+  ASSERT_TRUE(set_kind(domain::DeadlineKind::kDate).ok());
+  ASSERT_TRUE(set_kind(domain::DeadlineKind::kRecurring).ok());
+  ASSERT_TRUE(Tx([&](StoreTx& tx) { return tx.CreateOccurrence(july).status(); }).ok());
+  for (auto kind :
+       {domain::DeadlineKind::kDate, domain::DeadlineKind::kNone, domain::DeadlineKind::kOngoing}) {
+    st = set_kind(kind);
+    EXPECT_EQ(st.code(), StatusCode::kConflict) << st.ToString();
+  }
+  // 3. The refused writes left the task and its period as they were.
+  Result<TaskDetail> d = store_->GetTaskDetail(a, t1, TaskHistory::kLeaveOut);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->task.deadline.kind, domain::DeadlineKind::kRecurring);
+  ASSERT_EQ(d->occurrences.size(), 1u);
+  EXPECT_EQ(d->occurrences[0].period_start, D("2023-07-01"));
+  // 4. An unknown task has none to get.
+  domain::Occurrence stray = july;
+  stray.task_id = t1 + 1000;
+  st = Tx([&](StoreTx& tx) { return tx.CreateOccurrence(stray).status(); });
+  EXPECT_EQ(st.code(), StatusCode::kNotFound) << st.ToString();
 }
 
 TEST_F(StoreBasicsTest, TaskDetailBringsTheNewestAuditRowsOfItsTaskOldestFirst) {

@@ -140,6 +140,20 @@ std::string Sha256Hex(const std::string& bytes) {
   return out;
 }
 
+// Occurrences belong to recurring tasks only (CreateOccurrence, UpdateTask): a task read
+// looks them up for those alone (reads::GetTaskDetail).
+bool IsRecurring(std::string_view deadline_kind_code) {
+  return deadline_kind_code == domain::DeadlineKindCode(domain::DeadlineKind::kRecurring);
+}
+
+Result<bool> HasOccurrences(Db& db, Id tenant_id, Id task_id) {
+  DONDOC_ASSIGN_OR_RETURN(
+      Stmt s,
+      db.Prepare("SELECT 1 FROM occurrences WHERE tenant_id = ?1 AND task_id = ?2 LIMIT 1"));
+  s.Bind(1, tenant_id).Bind(2, task_id);
+  return s.Step();
+}
+
 }  // namespace
 
 Result<Id> CreateNotice(Db& db, const domain::Notice& n) {
@@ -246,13 +260,20 @@ Status UpdateTask(Db& db, const domain::Task& t) {
   // What is stored now decides which derived rows need rewriting: the FTS entry only when the
   // text changed, the task_units rows only when the units changed (else their copied columns).
   std::string old_text;
+  bool was_recurring = false;
   {
-    DONDOC_ASSIGN_OR_RETURN(Stmt s,
-                            db.Prepare("SELECT text FROM tasks WHERE tenant_id = ?1 AND id = ?2"));
+    DONDOC_ASSIGN_OR_RETURN(
+        Stmt s,
+        db.Prepare("SELECT text, deadline_kind FROM tasks WHERE tenant_id = ?1 AND id = ?2"));
     s.Bind(1, t.tenant_id).Bind(2, t.id);
     DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::NotFound("task not found");
     old_text = s.Text(0);
+    was_recurring = IsRecurring(s.Text(1));
+  }
+  if (was_recurring && t.deadline.kind != domain::DeadlineKind::kRecurring) {
+    DONDOC_ASSIGN_OR_RETURN(bool has, HasOccurrences(db, t.tenant_id, t.id));
+    if (has) return Status::Conflict("a task with occurrences stays recurring");
   }
   std::vector<domain::Task> old_units(1);
   old_units[0].id = t.id;
@@ -304,6 +325,14 @@ Status DeleteTask(Db& db, Id tenant_id, Id task_id) {
 }
 
 Result<Id> CreateOccurrence(Db& db, const domain::Occurrence& o) {
+  {
+    DONDOC_ASSIGN_OR_RETURN(
+        Stmt s, db.Prepare("SELECT deadline_kind FROM tasks WHERE tenant_id = ?1 AND id = ?2"));
+    s.Bind(1, o.tenant_id).Bind(2, o.task_id);
+    DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::NotFound("task not found");
+    if (!IsRecurring(s.Text(0))) return Status::Conflict("only a recurring task has occurrences");
+  }
   DONDOC_ASSIGN_OR_RETURN(Id id, NextId(db, o.tenant_id, "occurrences"));
   DONDOC_ASSIGN_OR_RETURN(
       Stmt s, db.Prepare("INSERT INTO occurrences (tenant_id, id, task_id, period_start, "
