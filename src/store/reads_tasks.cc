@@ -180,10 +180,9 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
       d.extensions, All<domain::Extension>(db, kExtensions, tenant_id, task_id, ReadExtension));
   DONDOC_ASSIGN_OR_RETURN(d.comments,
                           All<domain::Comment>(db, kComments, tenant_id, task_id, ReadComment));
-  // Only a recurring task has occurrences: app/occurrence_sync.cc opens them for confirmed
-  // recurring tasks alone, and no write turns a confirmed task's deadline into another kind
-  // (drafts, which have none, are the only tasks edited). Nine tasks in ten skip the look-up,
-  // ~5 % of a task read (bench/FINDINGS.md 3j).
+  // Only a recurring task has occurrences: the writes keep it so (writes::CreateOccurrence and
+  // writes::UpdateTask refuse otherwise). Nine tasks in ten skip the look-up, ~5 % of a task
+  // read (bench/FINDINGS.md 3j).
   if (d.task.deadline.kind == domain::DeadlineKind::kRecurring) {
     DONDOC_ASSIGN_OR_RETURN(d.occurrences, ListOccurrences(db, tenant_id, task_id));
   }
