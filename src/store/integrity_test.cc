@@ -1,9 +1,7 @@
 // Migrations, pragmas, audit immutability, foreign keys, tenant isolation, transactions, backup.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <set>
 #include <string>
 #include <thread>
@@ -18,14 +16,7 @@ namespace {
 
 using testing::D;
 using testing::kT0;
-
-std::string TempPath(const std::string& name) {
-  std::string p = ::testing::TempDir() + "/dondoc_store_" + std::to_string(::getpid()) + "_" + name;
-  std::remove(p.c_str());
-  std::remove((p + "-wal").c_str());
-  std::remove((p + "-shm").c_str());
-  return p;
-}
+using testing::TempDbPath;
 
 Result<std::string> PragmaText(Db& db, const std::string& pragma) {
   DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare("PRAGMA " + pragma));
@@ -35,7 +26,7 @@ Result<std::string> PragmaText(Db& db, const std::string& pragma) {
 }
 
 TEST(MigrationsTest, FreshDatabaseIsAtLatestVersionAndReopenIsIdempotent) {
-  std::string path = TempPath("migrate.db");
+  std::string path = TempDbPath("migrate.db");
   {
     auto store = OpenSqliteStore({path});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -57,7 +48,7 @@ TEST(MigrationsTest, FreshDatabaseIsAtLatestVersionAndReopenIsIdempotent) {
 }
 
 TEST(MigrationsTest, NewerSchemaIsRefused) {
-  std::string path = TempPath("newer.db");
+  std::string path = TempDbPath("newer.db");
   { ASSERT_TRUE(OpenSqliteStore({path}).ok()); }
   {
     auto db = Db::Open(path, 1000);
@@ -85,7 +76,7 @@ std::string QueryPlan(Db& db, const std::string& sql) {
 // Version 3 clusters a task's reports and audit rows by task (a task's page read them from a
 // page each). A version-2 database keeps every row and every rule through it.
 TEST(MigrationsTest, V3ClustersReportsAndHistoryByTaskAndKeepsEveryRow) {
-  std::string path = TempPath("v2.db");
+  std::string path = TempDbPath("v2.db");
   {
     auto db = Db::Open(path, 1000);
     ASSERT_TRUE(db.ok());
@@ -175,7 +166,7 @@ TEST(MigrationsTest, VersionsAreContiguous) {
 class IntegrityTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = TempPath("integrity.db");
+    path_ = TempDbPath("integrity.db");
     auto r = OpenSqliteStore({path_});
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     store_ = std::move(r).value();
@@ -449,7 +440,7 @@ TEST_F(IntegrityTest, BackupRestoresEverything) {
                     return tx.AddAttachment(a, std::string("%PDF-1.4\0binary", 15)).status();
                   })
                   .ok());
-  std::string copy = TempPath("backup.db");
+  std::string copy = TempDbPath("backup.db");
   ASSERT_TRUE(store_->Backup(copy).ok());
   auto restored = OpenSqliteStore({copy});
   ASSERT_TRUE(restored.ok()) << restored.status().ToString();

@@ -1,10 +1,12 @@
-// A small seeded database for the store tests: two tenants, a unit tree, fields, users, notices
-// and tasks whose statuses cover every case as of 2023-07-01.
+// Helpers of the store tests: a small seeded database (two tenants, a unit tree, fields, users,
+// notices and tasks whose statuses cover every case as of 2023-07-01) and fresh file paths.
 #ifndef DONDOC_STORE_TEST_SEED_H_
 #define DONDOC_STORE_TEST_SEED_H_
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +18,14 @@ namespace dondoc::store::testing {
 inline constexpr domain::Timestamp kT0 = 1688169600;  // 2023-07-01T00:00:00Z
 
 inline text::Date D(const char* iso) { return *text::Date::FromIso(iso); }
+
+// A database path in the test's temporary directory, unique to this process, with no file,
+// WAL or shared-memory file left there from an earlier run.
+inline std::string TempDbPath(const std::string& name) {
+  std::string p = ::testing::TempDir() + "/dondoc_store_" + std::to_string(::getpid()) + "_" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((p + suffix).c_str());
+  return p;
+}
 
 struct Seed {
   Id a = 0;                         // tenant "ducpho"

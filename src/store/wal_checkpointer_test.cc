@@ -4,21 +4,15 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <thread>
 
+#include "store/test_seed.h"
+
 namespace dondoc::store {
 namespace {
-
-std::string TempPath(const std::string& name) {
-  std::string p = ::testing::TempDir() + "/dondoc_ckpt_" + std::to_string(::getpid()) + "_" + name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((p + suffix).c_str());
-  return p;
-}
 
 long FileSize(const std::string& path) {
   struct stat st;
@@ -49,7 +43,7 @@ std::int64_t Count(const std::string& path) {
 
 // 1. Past the threshold the thread checkpoints: the rows reach the database file.
 TEST(WalCheckpointerTest, CommitsPastTheThresholdReachTheDatabaseFile) {
-  const std::string path = TempPath("reach.db");
+  const std::string path = testing::TempDbPath("reach.db");
   std::unique_ptr<Db> writer = OpenWal(path);
   auto c = WalCheckpointer::Start(*writer, path, 5000, /*pages=*/16);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
@@ -67,7 +61,7 @@ TEST(WalCheckpointerTest, CommitsPastTheThresholdReachTheDatabaseFile) {
 // 2. The committing connection no longer checkpoints by itself: below the threshold every new
 // page stays in the WAL, the database file keeps its size, and every row is still readable.
 TEST(WalCheckpointerTest, TheWriterDoesNotCheckpointItself) {
-  const std::string path = TempPath("writer.db");
+  const std::string path = testing::TempDbPath("writer.db");
   std::unique_ptr<Db> writer = OpenWal(path);
   ASSERT_TRUE(writer->Exec("PRAGMA wal_autocheckpoint = 10").ok());  // replaced by the hook
   auto c = WalCheckpointer::Start(*writer, path, 5000, /*pages=*/1000000);
@@ -82,7 +76,7 @@ TEST(WalCheckpointerTest, TheWriterDoesNotCheckpointItself) {
 
 // 3. Stopping with a checkpoint wanted or running, then closing, loses nothing.
 TEST(WalCheckpointerTest, StopsCleanlyAndTheCloseKeepsEverything) {
-  const std::string path = TempPath("stop.db");
+  const std::string path = testing::TempDbPath("stop.db");
   {
     std::unique_ptr<Db> writer = OpenWal(path);
     auto c = WalCheckpointer::Start(*writer, path, 5000, /*pages=*/1);
