@@ -83,6 +83,7 @@ int Setup(const std::string& db) {
   http::ApiOptions api;
   store::Store* data = world->store.get();
   api.data_version = [data] { return data->DataVersion(); };
+  api.auth_version = [data] { return data->AuthVersion(); };
   http::RegisterApi(world->router, *world->service, api);
   world->token = Env("DONDOC_TASK_BENCH_TOKEN", "bench-vanphong");
   // The tenant's task ids: the first page of the list sorted by id, both ways.
