@@ -27,6 +27,12 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
+// Sockets and streams bound to their loop's concrete executor type: the default,
+// type-erased any_io_executor is copied and dispatched through a table on every operation
+// (~4 % of a task answer's CPU in `perf`; bench/FINDINGS.md 3k).
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
 
 namespace {
 
@@ -55,7 +61,7 @@ std::string Lower(std::string_view s) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  Session(Socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
     ++shared_.sessions;
     beast::error_code ec;
     stream_.socket().set_option(tcp::no_delay(true), ec);
@@ -289,7 +295,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().close(ec);
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Shared& shared_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -325,7 +331,7 @@ struct Server::Impl {
   // once to a loaded server waited up to ~0.5 s for their first answer (wrk -c300, 5 s runs of
   // bench/wrk/task.lua: p99 160-490 ms; 20 s runs 24 ms). The acceptor is non-blocking (Start).
   void Accept() {
-    acceptor.async_accept(NextContext(), [this](beast::error_code ec, tcp::socket s) {
+    acceptor.async_accept(NextContext(), [this](beast::error_code ec, Socket s) {
       if (ec) {
         if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
         spdlog::warn("event=accept_error what=\"{}\" retry_ms={}", ec.message(),
@@ -340,7 +346,7 @@ struct Server::Impl {
       } else if (!shared.stopping) {
         Adopt(std::move(s));
         while (!shared.stopping) {
-          tcp::socket next(NextContext());
+          Socket next(NextContext());
           acceptor.accept(next, ec);  // would_block once none waits; errors come back above
           if (ec) break;
           Adopt(std::move(next));
@@ -350,7 +356,7 @@ struct Server::Impl {
     });
   }
 
-  void Adopt(tcp::socket s) {
+  void Adopt(Socket s) {
     auto session = std::make_shared<Session>(std::move(s), shared);
     {
       std::lock_guard<std::mutex> lock(shared.mu);
