@@ -34,7 +34,10 @@ Result<domain::Notice> FindNoticeBySha256(Db& db, Id tenant_id, const std::strin
 Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilter& f);
 
 Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id);
-Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history);
+// `rowid_hint`: where the task's row may be (0: unknown). A hint only: the row read there must
+// have the task's key, else the task is looked up by its key.
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history,
+                                 std::int64_t rowid_hint = 0);
 // `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);

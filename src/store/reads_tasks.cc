@@ -69,13 +69,35 @@ Status LoadOneTaskUnits(Db& db, Id tenant_id, domain::Task* t) {
   return Status::Ok();
 }
 
-// The task and its units, in the caller's snapshot. The statements' text is built once: a task
-// page asks for one task many times a second.
-Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id) {
+// The task at `rowid` when that row is the task's (one b-tree descent, where its key takes
+// two: the key's index, then the row), else nullopt.
+Result<std::optional<domain::Task>> ReadTaskAtRowid(Db& db, Id tenant_id, Id task_id,
+                                                    std::int64_t rowid) {
+  static const std::string kSql = std::string("SELECT ") + kTaskCols +
+                                  " FROM tasks t WHERE t.rowid = ?3 AND t.tenant_id = ?1 AND "
+                                  "t.id = ?2";
+  DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kSql));
+  s.Bind(1, tenant_id).Bind(2, task_id).Bind(3, rowid);
+  DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<domain::Task>();
+  return std::optional<domain::Task>(ReadTask(s));
+}
+
+// The task and its units, in the caller's snapshot; `rowid_hint` as for GetTaskDetail. The
+// statements' text is built once: a task page asks for one task many times a second.
+Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id, std::int64_t rowid_hint = 0) {
   static const std::string kSql =
       std::string("SELECT ") + kTaskCols + " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2";
-  DONDOC_ASSIGN_OR_RETURN(domain::Task t,
-                          One<domain::Task>(db, kSql, tenant_id, task_id, ReadTask, "task"));
+  std::optional<domain::Task> at_hint;
+  if (rowid_hint > 0) {
+    DONDOC_ASSIGN_OR_RETURN(at_hint, ReadTaskAtRowid(db, tenant_id, task_id, rowid_hint));
+  }
+  domain::Task t;
+  if (at_hint) {
+    t = std::move(*at_hint);
+  } else {
+    DONDOC_ASSIGN_OR_RETURN(t, One<domain::Task>(db, kSql, tenant_id, task_id, ReadTask, "task"));
+  }
   DONDOC_RETURN_IF_ERROR(LoadOneTaskUnits(db, tenant_id, &t));
   return t;
 }
@@ -142,7 +164,8 @@ Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id) {
   return ReadOneTask(db, tenant_id, task_id);
 }
 
-Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history) {
+Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history,
+                                 std::int64_t rowid_hint) {
   static const std::string kReports =
       std::string("SELECT ") + kReportCols +
       " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
@@ -173,7 +196,7 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
   // One snapshot for all of it: the history tells of the same task the rows show.
   ReadSnapshot snap(db);
   TaskDetail d;
-  DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id));
+  DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id, rowid_hint));
   DONDOC_ASSIGN_OR_RETURN(
       d.reports, All<domain::ProgressReport>(db, kReports, tenant_id, task_id, ReadReport));
   DONDOC_ASSIGN_OR_RETURN(

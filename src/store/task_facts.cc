@@ -65,6 +65,12 @@ Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_i
   return out;
 }
 
+std::int64_t TaskFacts::RowidHint(Id task_id) const {
+  auto it = std::lower_bound(tasks_.begin(), tasks_.end(), task_id,
+                             [](const Entry& e, Id id) { return e.task_id < id; });
+  return it != tasks_.end() && it->task_id == task_id ? it->rowid : 0;
+}
+
 Status TaskFacts::Refresh(Db& db, Id tenant_id) {
   if (!loaded_) {
     tasks_.clear();
@@ -123,7 +129,8 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
   {
     DONDOC_ASSIGN_OR_RETURN(
         Stmt s,
-        prepare("t.id, t.notice_id, t.status, t.due, t.done_date, t.start_date, t.updated_at",
+        prepare("t.id, t.notice_id, t.status, t.due, t.done_date, t.start_date, t.updated_at, "
+                "t.rowid",
                 "tasks t WHERE t.tenant_id = ?1 AND t.draft = 0",
                 by_task + "tasks t WHERE t.tenant_id = ?1 AND t.id = j.value AND t.draft = 0",
                 "json_each(?2) j CROSS JOIN tasks t WHERE t.tenant_id = ?1 AND t.notice_id = "
@@ -141,6 +148,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
       f.start_date = s.OptDate(5);
       e.facts = Pack(f);
       e.updated_at = s.Int(6);
+      e.rowid = s.Int(7);
       read.push_back(e);
     }
   }
@@ -240,6 +248,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
     if (it != tasks_.begin() + static_cast<long>(old_size) && it->task_id == r.task_id) {
       const std::vector<Id> before = UnitsOf(*it);
       it->notice_id = r.notice_id;
+      it->rowid = r.rowid;
       it->updated_at = r.updated_at;
       it->facts = r.facts;
       SetRanges(&*it, leads, supports, periods);
@@ -249,6 +258,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
       Entry& e = tasks_.emplace_back();
       e.task_id = r.task_id;
       e.notice_id = r.notice_id;
+      e.rowid = r.rowid;
       e.updated_at = r.updated_at;
       e.facts = r.facts;
       SetRanges(&e, leads, supports, periods);
@@ -292,8 +302,7 @@ void TaskFacts::SetRanges(Entry* e, const std::vector<Id>& leads, const std::vec
   e->periods_n = static_cast<std::uint16_t>(periods_n);
 }
 
-void TaskFacts::IndexUnits(std::uint32_t position, std::vector<Id> before,
-                           std::vector<Id> after) {
+void TaskFacts::IndexUnits(std::uint32_t position, std::vector<Id> before, std::vector<Id> after) {
   std::sort(before.begin(), before.end());
   before.erase(std::unique(before.begin(), before.end()), before.end());
   std::sort(after.begin(), after.end());

@@ -67,6 +67,11 @@ class TaskFacts {
   std::vector<domain::ScoreCounts> Totals(const ScoreFilter& f,
                                           const std::vector<text::Date>& dates) const;
 
+  // The rowid of the task's row when it was last read, 0 for a task not here (a draft, or not
+  // read yet). A hint for reads::GetTaskDetail, which checks it: rows may have moved since
+  // (another process's VACUUM) or been deleted by a commit not yet re-read.
+  std::int64_t RowidHint(Id task_id) const;
+
   bool loaded() const { return loaded_; }
   size_t task_count() const { return tasks_.size(); }
 
@@ -86,6 +91,7 @@ class TaskFacts {
   struct Entry {
     Id task_id = 0;
     Id notice_id = 0;
+    std::int64_t rowid = 0;  // RowidHint
     std::int64_t updated_at = 0;
     Facts facts;
     std::uint32_t units_at = 0, periods_at = 0;

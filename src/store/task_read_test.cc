@@ -1,0 +1,119 @@
+// A task's detail read from a row hint (reads::GetTaskDetail's rowid_hint, which SqliteStore
+// takes from the task facts): the hint saves a b-tree descent and must never change the answer,
+// whatever row it points at.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "store/db.h"
+#include "store/reads.h"
+#include "store/sqlite_store.h"
+#include "store/test_seed.h"
+
+namespace dondoc::store {
+namespace {
+
+using testing::TempDbPath;
+
+class TaskReadTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = TempDbPath("task_read.db");
+    auto store = OpenSqliteStore({path_});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+    seed_ = testing::SeedStore(*store_);
+    auto db = Db::Open(path_, 1000);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+  }
+
+  std::int64_t RowidOf(Id tenant_id, Id task_id) {
+    auto s = db_->Prepare("SELECT rowid FROM tasks WHERE tenant_id = ?1 AND id = ?2");
+    EXPECT_TRUE(s.ok());
+    s->Bind(1, tenant_id).Bind(2, task_id);
+    auto row = s->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return s->Int(0);
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  testing::Seed seed_;
+  std::unique_ptr<Db> db_;
+};
+
+TEST_F(TaskReadTest, ARowHintIsCheckedAgainstTheTasksKey) {
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  // B1 is the other tenant's task with T1's id: its row has the same id, another tenant.
+  ASSERT_EQ(seed_.task["B1"], t1);
+  const struct {
+    int n;
+    const char* what;
+    std::int64_t hint;
+  } cases[] = {
+      {1, "no hint", 0},
+      {2, "the task's own row", RowidOf(a, t1)},
+      {3, "the same id in another tenant", RowidOf(seed_.b, seed_.task["B1"])},
+      {4, "another task of the tenant", RowidOf(a, seed_.task["T2"])},
+      {5, "no row there", std::int64_t{1} << 40},
+      {6, "a negative rowid", -1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE("case " + std::to_string(c.n) + ": " + c.what);
+    auto d = reads::GetTaskDetail(*db_, a, t1, TaskHistory::kInclude, c.hint);
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_EQ(d->task.tenant_id, a);
+    EXPECT_EQ(d->task.id, t1);
+    EXPECT_EQ(d->task.ref, "T1");
+    EXPECT_EQ(d->task.text, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công");
+    EXPECT_EQ(d->task.lead_unit_ids, std::vector<Id>{seed_.unit["tckh"]});
+    EXPECT_EQ(d->task.support_unit_ids, std::vector<Id>{seed_.unit["congan"]});
+  }
+  // 7: a task that does not exist, hinted at a row that does.
+  auto missing = reads::GetTaskDetail(*db_, a, 9999, TaskHistory::kInclude, RowidOf(a, t1));
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(TaskReadTest, TheStoresDetailAfterItsFactsAreLoadedIsTheTransactionsDetail) {
+  // A list loads the task facts, and with them the rows' hints.
+  TaskFilter f;
+  f.sort = TaskSort::kIdAsc;
+  ASSERT_TRUE(store_->ListTasks(seed_.a, f).ok());
+  // A write after the facts were read: the next detail reads the changed row.
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, seed_.task["T2"]));
+                    t.text = "Công an thị xã đảm bảo an ninh trật tự dịp Tết";
+                    t.updated_at += 60;
+                    return tx.UpdateTask(t);
+                  })
+                  .ok());
+  for (const char* ref : {"T1", "T2", "T3", "T4", "T5", "T6", "T7"}) {
+    SCOPED_TRACE(ref);
+    auto got = store_->GetTaskDetail(seed_.a, seed_.task[ref], TaskHistory::kInclude);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    TaskDetail want;
+    ASSERT_TRUE(store_
+                    ->InTransaction([&](StoreTx& tx) -> Status {
+                      DONDOC_ASSIGN_OR_RETURN(
+                          want, tx.GetTaskDetail(seed_.a, seed_.task[ref], TaskHistory::kInclude));
+                      return Status::Ok();
+                    })
+                    .ok());
+    EXPECT_EQ(got->task.id, want.task.id);
+    EXPECT_EQ(got->task.text, want.task.text);
+    EXPECT_EQ(got->task.updated_at, want.task.updated_at);
+    EXPECT_EQ(got->task.lead_unit_ids, want.task.lead_unit_ids);
+    EXPECT_EQ(got->task.support_unit_ids, want.task.support_unit_ids);
+    EXPECT_EQ(got->history.size(), want.history.size());
+  }
+  auto t2 = store_->GetTaskDetail(seed_.a, seed_.task["T2"], TaskHistory::kLeaveOut);
+  ASSERT_TRUE(t2.ok());
+  EXPECT_EQ(t2->task.text, "Công an thị xã đảm bảo an ninh trật tự dịp Tết");
+}
+
+}  // namespace
+}  // namespace dondoc::store
