@@ -294,13 +294,24 @@ Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
 }
 
 Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids,
-                                           bool with_units) {
+                                           bool with_units,
+                                           const std::vector<std::int64_t>& rowid_hints) {
   static const std::string kSql =
       std::string("SELECT ") + kTaskCols + " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2";
+  const bool hinted = rowid_hints.size() == ids.size();
   ReadSnapshot snap(db);
   std::vector<domain::Task> tasks;
   tasks.reserve(ids.size());
-  for (Id id : ids) {
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const Id id = ids[i];
+    if (hinted && rowid_hints[i] > 0) {
+      DONDOC_ASSIGN_OR_RETURN(std::optional<domain::Task> t,
+                              ReadTaskAtRowid(db, tenant_id, id, rowid_hints[i]));
+      if (t) {
+        tasks.push_back(std::move(*t));
+        continue;
+      }
+    }
     DONDOC_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kSql));
     s.Bind(1, tenant_id).Bind(2, id);
     DONDOC_ASSIGN_OR_RETURN(bool row, s.Step());

@@ -20,6 +20,8 @@ struct TaskPageIds {
   // Each page task's lead and support units (parallel to ids), when the page came from the task
   // facts; empty otherwise.
   std::vector<std::vector<domain::Id>> leads, supports;
+  // Each page task's row hint (TaskFacts::RowidHint), when the page came from the task facts.
+  std::vector<std::int64_t> rowids;
 };
 
 // The cache keys: every member of the filter, so that two keys are equal only for the same

@@ -572,8 +572,9 @@ class SqliteStore : public SqliteReader<Store> {
                                                          const TaskPageIds& page) {
     const bool units_known =
         page.leads.size() == page.ids.size() && page.supports.size() == page.ids.size();
-    DONDOC_ASSIGN_OR_RETURN(std::vector<domain::Task> tasks,
-                            reads::GetTasks(db, tenant_id, page.ids, /*with_units=*/!units_known));
+    DONDOC_ASSIGN_OR_RETURN(
+        std::vector<domain::Task> tasks,
+        reads::GetTasks(db, tenant_id, page.ids, /*with_units=*/!units_known, page.rowids));
     if (!units_known) return tasks;
     size_t i = 0;
     for (domain::Task& t : tasks) {  // a subsequence of page.ids

@@ -244,6 +244,7 @@ TaskPageIds TaskFacts::List(const TaskFilter& f, const FilterUnits& units, int l
     const Entry& e = tasks_[keys[i].position];
     const Id* units = unit_pool_.data() + e.units_at;
     out.ids.push_back(e.task_id);
+    out.rowids.push_back(e.rowid);
     out.leads.emplace_back(units, units + e.leads_n);
     out.supports.emplace_back(units + e.leads_n, units + e.leads_n + e.supports_n);
   }

@@ -1,5 +1,5 @@
-// A task's detail read from a row hint (reads::GetTaskDetail's rowid_hint, which SqliteStore
-// takes from the task facts): the hint saves a b-tree descent and must never change the answer,
+// Tasks read from row hints (reads::GetTaskDetail's and reads::GetTasks's, which SqliteStore
+// takes from the task facts): a hint saves a b-tree descent and must never change the answer,
 // whatever row it points at.
 #include <gtest/gtest.h>
 
@@ -75,6 +75,36 @@ TEST_F(TaskReadTest, ARowHintIsCheckedAgainstTheTasksKey) {
   // 7: a task that does not exist, hinted at a row that does.
   auto missing = reads::GetTaskDetail(*db_, a, 9999, TaskHistory::kInclude, RowidOf(a, t1));
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(TaskReadTest, APagesRowHintsAreCheckedAgainstTheTasksKeys) {
+  const Id a = seed_.a;
+  const std::vector<Id> ids = {seed_.task["T1"], seed_.task["T2"], 9999, seed_.task["T3"]};
+  const std::vector<std::string> refs = {"T1", "T2", "T3"};  // 9999 does not exist
+  const std::int64_t t1 = RowidOf(a, seed_.task["T1"]);
+  const std::int64_t b1 = RowidOf(seed_.b, seed_.task["B1"]);
+  const struct {
+    int n;
+    const char* what;
+    std::vector<std::int64_t> hints;
+  } cases[] = {
+      {1, "no hints", {}},
+      {2, "the right rows", {t1, RowidOf(a, seed_.task["T2"]), 0, RowidOf(a, seed_.task["T3"])}},
+      {3, "every hint at T1's row", {t1, t1, t1, t1}},
+      {4, "another tenant's row, none, past the end", {b1, 0, b1, std::int64_t{1} << 40}},
+      {5, "fewer hints than ids: none used", {b1, b1}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE("case " + std::to_string(c.n) + ": " + c.what);
+    auto tasks = reads::GetTasks(*db_, a, ids, /*with_units=*/true, c.hints);
+    ASSERT_TRUE(tasks.ok()) << tasks.status().ToString();
+    ASSERT_EQ(tasks->size(), refs.size());
+    for (size_t i = 0; i < refs.size(); ++i) {
+      EXPECT_EQ((*tasks)[i].tenant_id, a);
+      EXPECT_EQ((*tasks)[i].ref, refs[i]);
+      EXPECT_FALSE((*tasks)[i].lead_unit_ids.empty());
+    }
+  }
 }
 
 TEST_F(TaskReadTest, TheStoresDetailAfterItsFactsAreLoadedIsTheTransactionsDetail) {
