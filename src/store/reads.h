@@ -42,8 +42,8 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);
 // The tasks of `ids` that exist, in that order, with their units unless `with_units` is false
-// (lead_unit_ids and support_unit_ids then empty).
-// `rowid_hints`, when not empty, parallel to `ids`: each a hint as for GetTaskDetail.
+// (lead_unit_ids and support_unit_ids then empty). `rowid_hints`: empty, or one per id, each a
+// hint as for GetTaskDetail.
 Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids,
                                            bool with_units = true,
                                            const std::vector<std::int64_t>& rowid_hints = {});

@@ -68,8 +68,9 @@ class TaskFacts {
                                           const std::vector<text::Date>& dates) const;
 
   // The rowid of the task's row when it was last read, 0 for a task not here (a draft, or not
-  // read yet). A hint for reads::GetTaskDetail, which checks it: rows may have moved since
-  // (another process's VACUUM) or been deleted by a commit not yet re-read.
+  // read yet). A hint for the store's task reads (reads::GetTaskDetail, reads::GetTasks), which
+  // check it: rows may have moved since (another process's VACUUM) or been deleted by a commit
+  // not yet re-read.
   std::int64_t RowidHint(Id task_id) const;
 
   bool loaded() const { return loaded_; }
