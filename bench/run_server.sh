@@ -27,6 +27,11 @@ done
 command -v wrk >/dev/null || { echo "bench: wrk is not installed"; exit 2; }
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%dT%H:%MZ)"
+damon=/sys/kernel/mm/damon/admin/kdamonds/0
+if [ "$(cat "$damon/state" 2>/dev/null)" = on ] && grep -qs pageout "$damon"/contexts/*/schemes/*/action; then
+  echo "== note: a DAMON scheme pages out memory left idle, file pages too: a scenario after others"
+  echo "   may first read its pages from the disk again (bench/FINDINGS.md 3k)"
+fi
 if [ ! -s "$DB" ] || [ ! -s "$DB.lua" ]; then
   echo "== generating the province tenant into $DB"
   /usr/bin/time -f "  generation: %e s wall, %M KB peak" "$BUILD/bench/gen_province" --db "$DB"
