@@ -11,6 +11,7 @@
 #include "store/db.h"
 #include "store/reads.h"
 #include "store/sqlite_store.h"
+#include "store/task_facts.h"
 #include "store/test_seed.h"
 
 namespace dondoc::store {
@@ -107,6 +108,30 @@ TEST_F(TaskReadTest, APagesRowHintsAreCheckedAgainstTheTasksKeys) {
       EXPECT_FALSE((*tasks)[i].lead_unit_ids.empty());
     }
   }
+}
+
+// The hints the task facts give are the rows' rowids (a wrong one would cost the fallback's
+// read on every task, silently), for active tasks only, and follow a notice made active.
+TEST_F(TaskReadTest, TheFactsHintAtEachActiveTasksRow) {
+  const Id a = seed_.a;
+  TaskFacts facts;
+  ASSERT_TRUE(facts.Refresh(*db_, a).ok());
+  for (const char* ref : {"T1", "T2", "T3", "T4", "T5", "T6"}) {
+    SCOPED_TRACE(ref);
+    EXPECT_EQ(facts.RowidHint(seed_.task[ref]), RowidOf(a, seed_.task[ref]));
+  }
+  EXPECT_EQ(facts.RowidHint(seed_.task["T7"]), 0);  // a draft notice's task
+  EXPECT_EQ(facts.RowidHint(9999), 0);
+
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) {
+                    return tx.ActivateNotice(a, seed_.notice2, testing::kT0 + 60);
+                  })
+                  .ok());
+  facts.MarkNotice(seed_.notice2);
+  ASSERT_TRUE(facts.Refresh(*db_, a).ok());
+  EXPECT_EQ(facts.RowidHint(seed_.task["T7"]), RowidOf(a, seed_.task["T7"]));
+  EXPECT_EQ(facts.RowidHint(seed_.task["T1"]), RowidOf(a, seed_.task["T1"]));
 }
 
 TEST_F(TaskReadTest, TheStoresDetailAfterItsFactsAreLoadedIsTheTransactionsDetail) {
