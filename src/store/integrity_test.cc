@@ -167,9 +167,7 @@ class IntegrityTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = TempDbPath("integrity.db");
-    auto r = OpenSqliteStore({path_});
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    store_ = std::move(r).value();
+    store_ = testing::OpenAt(path_);
     seed_ = testing::SeedStore(*store_);
   }
   std::string path_;

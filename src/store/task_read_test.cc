@@ -10,7 +10,6 @@
 
 #include "store/db.h"
 #include "store/reads.h"
-#include "store/sqlite_store.h"
 #include "store/task_facts.h"
 #include "store/test_seed.h"
 
@@ -23,9 +22,7 @@ class TaskReadTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = TempDbPath("task_read.db");
-    auto store = OpenSqliteStore({path_});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    store_ = testing::OpenAt(path_);
     seed_ = testing::SeedStore(*store_);
     auto db = Db::Open(path_, 1000);
     ASSERT_TRUE(db.ok()) << db.status().ToString();

@@ -147,11 +147,14 @@ inline Seed SeedStore(Store& store) {
   return s;
 }
 
-inline std::unique_ptr<Store> OpenMemory() {
-  auto r = OpenSqliteStore({":memory:"});
+// A store on `path` (a file, or ":memory:"); fails the calling test when it cannot be opened.
+inline std::unique_ptr<Store> OpenAt(const std::string& path) {
+  auto r = OpenSqliteStore({path});
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return std::move(r).value();
 }
+
+inline std::unique_ptr<Store> OpenMemory() { return OpenAt(":memory:"); }
 
 }  // namespace dondoc::store::testing
 
