@@ -1,9 +1,12 @@
 #include "http/compress.h"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -102,7 +105,44 @@ bool IsCompressibleType(std::string_view content_type) {
          t == "application/xml" || t.ends_with("+xml") || t == "application/x-ndjson";
 }
 
+namespace {
+
+// `data` as a gzip stream from ISA-L's igzip at its level 0, "" when it cannot: one call on a
+// whole buffer with a stream kept per thread. Its deflate streams are ~1.2x libdeflate level 1's
+// bytes for a third to a half of the CPU (bench/FINDINGS.md 3l).
+std::string IgzipLevel0(std::string_view data) {
+  if (data.size() > std::numeric_limits<std::uint32_t>::max() / 2) return "";
+  // 82 KB with its window and hash table: allocated on a thread's first answer rather than in
+  // every thread's static TLS. Value-initialised once; isal_deflate_stateless_init resets what
+  // a call reads (the outputs of a reused stream equal a fresh one's: compress_test.cc).
+  static thread_local std::unique_ptr<isal_zstream> stream;
+  if (!stream) stream = std::make_unique<isal_zstream>();
+  isal_zstream& s = *stream;
+  isal_deflate_stateless_init(&s);
+  s.level = 0;
+  s.gzip_flag = IGZIP_GZIP;
+  s.end_of_stream = 1;
+  s.flush = NO_FLUSH;
+  // Room for stored blocks (5 bytes a 64 KB block) when the input does not compress, the gzip
+  // header and trailer and the largest deflate block header.
+  std::string out(data.size() + 5 * (data.size() / 65535 + 1) + 18 + ISAL_DEF_MAX_HDR_SIZE, '\0');
+  s.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(data.data()));
+  s.avail_in = static_cast<std::uint32_t>(data.size());
+  s.next_out = reinterpret_cast<std::uint8_t*>(out.data());
+  s.avail_out = static_cast<std::uint32_t>(out.size());
+  if (isal_deflate_stateless(&s) != COMP_OK) return "";
+  return std::string(out.data(), s.total_out);  // not `out` resized: see Gzip
+}
+
+}  // namespace
+
 std::string Gzip(std::string_view data, int level) {
+  level = std::clamp(level, 0, 12);
+  if (level == 0) {
+    std::string z = IgzipLevel0(data);
+    if (!z.empty()) return z;
+    level = 1;
+  }
   // libdeflate compresses a whole buffer in one call with a compressor kept per thread and
   // level, so an answer sets up no stream state: a 0.7-3.3 KB task at level 1 took 17 us where
   // zlib took 27 (cache-cold), ~2x faster at levels 1 and 6 on large answers, and a few per
@@ -111,7 +151,6 @@ std::string Gzip(std::string_view data, int level) {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
   };
   static thread_local std::array<std::unique_ptr<libdeflate_compressor, Free>, 13> compressors;
-  level = std::clamp(level, 1, 12);
   auto& compressor = compressors[static_cast<size_t>(level)];
   if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
   if (!compressor) return "";

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <thread>
 
 #include "http/body_cache.h"
 #include "http/test_client.h"
@@ -166,13 +168,19 @@ TEST(CompressTest, OthersGetPlainBytes) {
   }
 }
 
-TEST(CompressTest, IncompressibleBytesGoOutPlain) {
+// `n` bytes that do not compress (a fixed LCG's high bytes).
+std::string Noise(size_t n) {
   std::string noise;
   std::uint32_t x = 12345;
-  for (int i = 0; i < 4000; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     x = x * 1664525u + 1013904223u;
     noise.push_back(static_cast<char>(x >> 24));
   }
+  return noise;
+}
+
+TEST(CompressTest, IncompressibleBytesGoOutPlain) {
+  const std::string noise = Noise(4000);
   Response r = Plain(noise);
   r.content_type = "text/plain";
   NegotiateEncoding(Get("gzip"), r);
@@ -227,9 +235,11 @@ TEST(CompressTest, APutBodyIsKeptWithItsGzip) {
 TEST(CompressTest, GzipHoldsNoMoreMemoryThanItsBytes) {
   // The answer cache counts size(): a result keeping the input-sized buffer it was written in
   // held ~10x more than counted.
-  const std::string z = Gzip(std::string(200000, 'x'));
-  ASSERT_FALSE(z.empty());
-  EXPECT_LT(z.capacity(), 2 * z.size() + 32);
+  for (int level : {kGzipLevel, kGzipLevelPerRequest}) {
+    const std::string z = Gzip(std::string(200000, 'x'), level);
+    ASSERT_FALSE(z.empty()) << level;
+    EXPECT_LT(z.capacity(), 2 * z.size() + 32) << level;
+  }
 }
 
 TEST(CompressTest, GzipRoundTripsAtEverySizeClassAndLevel) {
@@ -246,6 +256,36 @@ TEST(CompressTest, GzipRoundTripsAtEverySizeClassAndLevel) {
       EXPECT_EQ(Gunzip(z), s) << n << " bytes at level " << level;
     }
   }
+}
+
+TEST(CompressTest, TheFastLevelStoresWhatDoesNotCompress) {
+  // igzip writes stored blocks when deflate would grow the bytes: the output's room must hold
+  // them, across the 64 KB stored-block limit too.
+  for (size_t n : {size_t{1}, size_t{2000}, size_t{65535}, size_t{65536}, size_t{300000}}) {
+    const std::string noise = Noise(n);
+    const std::string z = Gzip(noise, kGzipLevelPerRequest);
+    ASSERT_FALSE(z.empty()) << n;
+    EXPECT_EQ(Gunzip(z), noise) << n;
+    EXPECT_LE(z.size(), n + 5 * (n / 65535 + 1) + 18) << n;
+  }
+}
+
+TEST(CompressTest, TheFastLevelGivesTheSameBytesOnAReusedStreamAndAnotherThread) {
+  // Each thread keeps one igzip stream: what a call leaves in it (a longer input's window and
+  // hash entries) must not reach the next call's bytes.
+  const std::string small = BigJson();
+  const std::string first = Gzip(small, kGzipLevelPerRequest);
+  std::string big;
+  for (int i = 0; big.size() < 200000; ++i)
+    big += "{\"id\":" + std::to_string(i) + ",\"t\":\"Phòng\"},";
+  ASSERT_EQ(Gunzip(Gzip(big, kGzipLevelPerRequest)), big);
+  ASSERT_EQ(Gunzip(Gzip(Noise(5000), kGzipLevelPerRequest)), Noise(5000));
+  EXPECT_EQ(Gzip(small, kGzipLevelPerRequest), first);
+  std::string elsewhere;
+  std::thread([&] { elsewhere = Gzip(small, kGzipLevelPerRequest); }).join();
+  EXPECT_EQ(elsewhere, first);
+  EXPECT_EQ(Gunzip(first), small);
+  EXPECT_LT(first.size(), small.size() / 4);  // it does compress
 }
 
 TEST(CompressTest, CachedAnswersAreCompressedHarderOnlyWhenLarge) {
