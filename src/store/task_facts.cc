@@ -66,9 +66,17 @@ Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_i
 }
 
 std::int64_t TaskFacts::RowidHint(Id task_id) const {
-  auto it = std::lower_bound(tasks_.begin(), tasks_.end(), task_id,
+  if (tasks_.empty() || task_id < tasks_.front().task_id) return 0;
+  // Ids are distinct and increasing, so a task sits at most (id - first id) entries in, and
+  // exactly there when no id before it is missing (a draft, a deleted task): the usual case
+  // costs one look instead of a binary search's ~18 cache misses over 200,000 entries (~1 % of
+  // a task read's CPU).
+  const auto most = static_cast<size_t>(task_id - tasks_.front().task_id);
+  if (most < tasks_.size() && tasks_[most].task_id == task_id) return tasks_[most].rowid;
+  const auto end = tasks_.begin() + static_cast<std::ptrdiff_t>(std::min(most + 1, tasks_.size()));
+  auto it = std::lower_bound(tasks_.begin(), end, task_id,
                              [](const Entry& e, Id id) { return e.task_id < id; });
-  return it != tasks_.end() && it->task_id == task_id ? it->rowid : 0;
+  return it != end && it->task_id == task_id ? it->rowid : 0;
 }
 
 Status TaskFacts::Refresh(Db& db, Id tenant_id) {

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/db.h"
@@ -129,6 +132,49 @@ TEST_F(TaskReadTest, TheFactsHintAtEachActiveTasksRow) {
   ASSERT_TRUE(facts.Refresh(*db_, a).ok());
   EXPECT_EQ(facts.RowidHint(seed_.task["T7"]), RowidOf(a, seed_.task["T7"]));
   EXPECT_EQ(facts.RowidHint(seed_.task["T1"]), RowidOf(a, seed_.task["T1"]));
+}
+
+// The hints past gaps in the ids: a draft's task, another tenant's, ids below and above. The
+// facts look first where a task would be without gaps, then search below that.
+TEST_F(TaskReadTest, TheFactsHintPastGapsInTheIds) {
+  const Id a = seed_.a;
+  Id active_notice = 0, draft_notice = 0;
+  std::map<std::string, Id> ids;
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    domain::Notice n;
+                    n.tenant_id = a;
+                    n.number = "7/TB-UBND";
+                    n.text = "Thông báo có nhiệm vụ xen kẽ";
+                    n.sha256 = "cccc";
+                    n.created_at = testing::kT0;
+                    DONDOC_ASSIGN_OR_RETURN(active_notice, tx.CreateNotice(n));
+                    n.sha256 = "dddd";
+                    DONDOC_ASSIGN_OR_RETURN(draft_notice, tx.CreateNotice(n));
+                    // C1, then a draft's D1 and another tenant's E1 between it and C2.
+                    const Id unit = seed_.unit["tckh"];
+                    for (auto [ref, tenant, notice] : {std::tuple{"C1", a, active_notice},
+                                                       {"D1", a, draft_notice},
+                                                       {"E1", seed_.b, seed_.notice_b},
+                                                       {"C2", a, active_notice}}) {
+                      const Id lead = tenant == a ? unit : seed_.unit["b_unit"];
+                      DONDOC_ASSIGN_OR_RETURN(
+                          ids[ref], tx.CreateTask(testing::MakeTask(
+                                        tenant, notice, ref, "Nhiệm vụ", {lead}, {}, "2023-09-01",
+                                        domain::StoredStatus::kOpen, nullptr)));
+                    }
+                    return tx.ActivateNotice(a, active_notice, testing::kT0 + 60);
+                  })
+                  .ok());
+  TaskFacts facts;
+  ASSERT_TRUE(facts.Refresh(*db_, a).ok());
+  std::set<Id> active = {ids["C1"], ids["C2"]};
+  for (const char* ref : {"T1", "T2", "T3", "T4", "T5", "T6"}) active.insert(seed_.task[ref]);
+  ASSERT_LT(seed_.task["T7"], ids["C2"]);  // T7, a draft's, is a gap too
+  for (Id id = 0; id <= ids["C2"] + 2; ++id) {
+    SCOPED_TRACE(id);
+    EXPECT_EQ(facts.RowidHint(id), active.count(id) ? RowidOf(a, id) : 0);
+  }
 }
 
 TEST_F(TaskReadTest, TheStoresDetailAfterItsFactsAreLoadedIsTheTransactionsDetail) {
