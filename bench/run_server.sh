@@ -56,7 +56,11 @@ for s in $SCENARIOS; do
       awk -v s="$WARMUP" '/^ +99%/{p=$2} /^Requests\/sec/{r=$2} END{print "   warm-up " s " s: " r " req/s, p99 " p}'
   fi
   echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  refaults=$(awk '/^workingset_refault_file /{print $2}' /proc/vmstat)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s --latency \
     -s "bench/wrk/$s.lua" "$url" -- "$DB.lua" | sed 's/^/   /'
   echo "   peak RSS (VmHWM) during ($s): $(awk '/VmHWM/{print $2" "$3}' /proc/$pid/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Pages dropped from the page cache and read again during the run (the whole machine's count):
+  # what a cold scenario reads back from the disk (bench/FINDINGS.md 3k).
+  [ -n "$refaults" ] && echo "   file pages read back (workingset_refault_file): $(( $(awk '/^workingset_refault_file /{print $2}' /proc/vmstat) - refaults ))"
 done
