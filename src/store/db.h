@@ -48,6 +48,7 @@ class Stmt {
   Status Run();
 
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  int ColumnCount() const { return sqlite3_column_count(stmt_); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<std::int64_t> OptInt(int col) const;
   std::string Text(int col) const;

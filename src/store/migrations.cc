@@ -410,6 +410,13 @@ BEGIN
 END;
 )sql";
 
+// A task's units version, moved by every write that replaces its task_units rows, in the same
+// transaction: a reader holding a copy of the units from an earlier snapshot (the task facts)
+// knows them to be the row's when the versions match (reads::GetTaskDetail).
+constexpr const char* kV4 = R"sql(
+ALTER TABLE tasks ADD COLUMN units_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -417,6 +424,7 @@ const std::vector<Migration>& Migrations() {
       {1, kV1},
       {2, kV2},
       {3, kV3},
+      {4, kV4},
   };
   return kAll;
 }

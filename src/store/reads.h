@@ -34,16 +34,25 @@ Result<domain::Notice> FindNoticeBySha256(Db& db, Id tenant_id, const std::strin
 Result<Page<domain::Notice>> ListNotices(Db& db, Id tenant_id, const NoticeFilter& f);
 
 Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id);
-// `rowid_hint`: where the task's row may be (0: unknown). A hint only: the row read there must
-// have the task's key, else the task is looked up by its key.
+// What an earlier snapshot knew of a task's row (TaskFacts::Hint).
+struct TaskRowHint {
+  // Where the task's row may be (0: unknown). A hint only: the row read there must have the
+  // task's key, else the task is looked up by its key.
+  std::int64_t rowid = 0;
+  // The task's units when its row had this units_version (-1: unknown). Taken instead of
+  // reading task_units when the row read at `rowid` has the same version: every write that
+  // replaces a task's units moves it in the same transaction.
+  std::int64_t units_version = -1;
+  std::vector<Id> lead_unit_ids, support_unit_ids;
+};
 Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history,
-                                 std::int64_t rowid_hint = 0);
+                                 const TaskRowHint& hint = {});
 // `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);
 // The tasks of `ids` that exist, in that order, with their units unless `with_units` is false
 // (lead_unit_ids and support_unit_ids then empty). `rowid_hints`: empty, or one per id, each a
-// hint as for GetTaskDetail.
+// TaskRowHint::rowid.
 Result<std::vector<domain::Task>> GetTasks(Db& db, Id tenant_id, const std::vector<Id>& ids,
                                            bool with_units = true,
                                            const std::vector<std::int64_t>& rowid_hints = {});

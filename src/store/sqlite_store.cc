@@ -511,21 +511,22 @@ class SqliteStore : public SqliteReader<Store> {
     }
   }
 
-  // The task's row found from its rowid when the task facts know it (bench/FINDINGS.md 3k).
+  // The task's row found from its rowid, and its units from the facts when the row's units
+  // version is theirs (bench/FINDINGS.md 3k, 3l).
   Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id, TaskHistory history) override {
-    const std::int64_t rowid = TaskRowidHint(tenant_id, task_id);
+    const reads::TaskRowHint hint = TaskHint(tenant_id, task_id);
     auto lease = this->Acquire();
     if (!lease.ok()) return lease.status();
-    return reads::GetTaskDetail(lease->db(), tenant_id, task_id, history, rowid);
+    return reads::GetTaskDetail(lease->db(), tenant_id, task_id, history, hint);
   }
 
-  // TaskFacts::RowidHint as the facts are, without bringing them up to date nor waiting for a
-  // refresh under way (0 then): the read checks the hint.
-  std::int64_t TaskRowidHint(Id tenant_id, Id task_id) {
+  // TaskFacts::Hint as the facts are, without bringing them up to date nor waiting for a
+  // refresh under way (no hint then): the read checks the hint.
+  reads::TaskRowHint TaskHint(Id tenant_id, Id task_id) {
     std::shared_lock<std::shared_mutex> read(facts_mu_, std::try_to_lock);
-    if (!read.owns_lock()) return 0;
+    if (!read.owns_lock()) return {};
     auto it = task_facts_.find(tenant_id);
-    return it == task_facts_.end() ? 0 : it->second.RowidHint(task_id);
+    return it == task_facts_.end() ? reads::TaskRowHint{} : it->second.Hint(task_id);
   }
 
   // Calls `fn` with the tenant's TaskFacts brought up to date with every commit before this call:

@@ -66,17 +66,35 @@ Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_i
 }
 
 std::int64_t TaskFacts::RowidHint(Id task_id) const {
-  if (tasks_.empty() || task_id < tasks_.front().task_id) return 0;
+  const Entry* e = Find(task_id);
+  return e ? e->rowid : 0;
+}
+
+reads::TaskRowHint TaskFacts::Hint(Id task_id) const {
+  reads::TaskRowHint hint;
+  const Entry* e = Find(task_id);
+  if (!e) return hint;
+  hint.rowid = e->rowid;
+  if (e->units_version == kUnknownUnitsVersion) return hint;
+  hint.units_version = e->units_version;
+  const auto units = unit_pool_.begin() + e->units_at;
+  hint.lead_unit_ids.assign(units, units + e->leads_n);
+  hint.support_unit_ids.assign(units + e->leads_n, units + e->leads_n + e->supports_n);
+  return hint;
+}
+
+const TaskFacts::Entry* TaskFacts::Find(Id task_id) const {
+  if (tasks_.empty() || task_id < tasks_.front().task_id) return nullptr;
   // Ids are distinct and increasing, so a task sits at most (id - first id) entries in, and
   // exactly there when no id before it is missing (a draft, a deleted task): the usual case
   // costs one look instead of a binary search's ~18 cache misses over 200,000 entries (~1 % of
   // a task read's CPU).
   const auto most = static_cast<size_t>(task_id - tasks_.front().task_id);
-  if (most < tasks_.size() && tasks_[most].task_id == task_id) return tasks_[most].rowid;
+  if (most < tasks_.size() && tasks_[most].task_id == task_id) return &tasks_[most];
   const auto end = tasks_.begin() + static_cast<std::ptrdiff_t>(std::min(most + 1, tasks_.size()));
   auto it = std::lower_bound(tasks_.begin(), end, task_id,
                              [](const Entry& e, Id id) { return e.task_id < id; });
-  return it != end && it->task_id == task_id ? it->rowid : 0;
+  return it != end && it->task_id == task_id ? &*it : nullptr;
 }
 
 Status TaskFacts::Refresh(Db& db, Id tenant_id) {
@@ -138,7 +156,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
     DONDOC_ASSIGN_OR_RETURN(
         Stmt s,
         prepare("t.id, t.notice_id, t.status, t.due, t.done_date, t.start_date, t.updated_at, "
-                "t.rowid",
+                "t.rowid, t.units_version",
                 "tasks t WHERE t.tenant_id = ?1 AND t.draft = 0",
                 by_task + "tasks t WHERE t.tenant_id = ?1 AND t.id = j.value AND t.draft = 0",
                 "json_each(?2) j CROSS JOIN tasks t WHERE t.tenant_id = ?1 AND t.notice_id = "
@@ -157,6 +175,10 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
       e.facts = Pack(f);
       e.updated_at = s.Int(6);
       e.rowid = s.Int(7);
+      const std::int64_t units_version = s.Int(8);
+      e.units_version = units_version >= 0 && units_version < kUnknownUnitsVersion
+                            ? static_cast<std::uint16_t>(units_version)
+                            : kUnknownUnitsVersion;
       read.push_back(e);
     }
   }
@@ -184,7 +206,8 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
   std::sort(units.begin(), units.end(), [](const UnitRow& a, const UnitRow& b) {
     if (a.task_id != b.task_id) return a.task_id < b.task_id;
     if (a.lead != b.lead) return a.lead;
-    return a.position < b.position;
+    // Then as the task_units_task index orders them, which reads::GetTaskDetail shows.
+    return a.position != b.position ? a.position < b.position : a.unit_id < b.unit_id;
   });
   std::vector<OccurrenceRow> occurrences;
   {
@@ -257,6 +280,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
       const std::vector<Id> before = UnitsOf(*it);
       it->notice_id = r.notice_id;
       it->rowid = r.rowid;
+      it->units_version = r.units_version;
       it->updated_at = r.updated_at;
       it->facts = r.facts;
       SetRanges(&*it, leads, supports, periods);
@@ -267,6 +291,7 @@ Status TaskFacts::Reload(Db& db, Id tenant_id, Scope scope, const std::vector<Id
       e.task_id = r.task_id;
       e.notice_id = r.notice_id;
       e.rowid = r.rowid;
+      e.units_version = r.units_version;
       e.updated_at = r.updated_at;
       e.facts = r.facts;
       SetRanges(&e, leads, supports, periods);

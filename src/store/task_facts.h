@@ -24,6 +24,7 @@
 
 #include "domain/scorecard.h"
 #include "store/db.h"
+#include "store/reads.h"
 #include "store/result_cache.h"
 #include "store/store.h"
 
@@ -72,6 +73,9 @@ class TaskFacts {
   // check it: rows may have moved since (another process's VACUUM) or been deleted by a commit
   // not yet re-read.
   std::int64_t RowidHint(Id task_id) const;
+  // RowidHint with the task's units as last read and their units_version, for reads::
+  // GetTaskDetail, which takes the units from here when the row it reads has that version.
+  reads::TaskRowHint Hint(Id task_id) const;
 
   bool loaded() const { return loaded_; }
   size_t task_count() const { return tasks_.size(); }
@@ -99,7 +103,11 @@ class TaskFacts {
     std::uint16_t leads_n = 0;     // units_at..: distinct lead units, in position order
     std::uint16_t supports_n = 0;  // then the support units
     std::uint16_t periods_n = 0;   // 0: counts as itself; else as its periods begun by as_of
+    // tasks.units_version when read; kUnknownUnitsVersion from that value up (the field fills
+    // the entry's padding: 64 bytes with or without it).
+    std::uint16_t units_version = 0;
   };
+  static constexpr std::uint16_t kUnknownUnitsVersion = UINT16_MAX;
   static Facts Pack(const domain::StatusFacts& f);
   static domain::StatusFacts Unpack(const Facts& f);
   static PackedDate PackDate(text::Date d);
@@ -117,6 +125,8 @@ class TaskFacts {
   // Stores `leads`, `supports` and `periods` for `e`, in place when they fit in its old ranges.
   void SetRanges(Entry* e, const std::vector<Id>& leads, const std::vector<Id>& supports,
                  const std::vector<Period>& periods);
+  // The task's entry, nullptr when not here.
+  const Entry* Find(Id task_id) const;
   // True when `e` has a unit (of `role` when set) for which `in` is true.
   template <typename In>
   bool HasUnit(const Entry& e, const std::optional<domain::UnitRole>& role, In in) const;

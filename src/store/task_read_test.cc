@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "store/db.h"
@@ -20,6 +21,13 @@ namespace dondoc::store {
 namespace {
 
 using testing::TempDbPath;
+
+// A hint with a rowid only.
+reads::TaskRowHint AtRowid(std::int64_t rowid) {
+  reads::TaskRowHint hint;
+  hint.rowid = rowid;
+  return hint;
+}
 
 class TaskReadTest : public ::testing::Test {
  protected:
@@ -39,6 +47,28 @@ class TaskReadTest : public ::testing::Test {
     auto row = s->Step();
     EXPECT_TRUE(row.ok() && *row);
     return s->Int(0);
+  }
+
+  std::int64_t UnitsVersionOf(Id tenant_id, Id task_id) {
+    auto s = db_->Prepare("SELECT units_version FROM tasks WHERE tenant_id = ?1 AND id = ?2");
+    EXPECT_TRUE(s.ok());
+    s->Bind(1, tenant_id).Bind(2, task_id);
+    auto row = s->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return s->Int(0);
+  }
+
+  // Sets the task's lead and support units in a transaction of its own.
+  void SetUnits(Id task_id, std::vector<Id> leads, std::vector<Id> supports) {
+    ASSERT_TRUE(store_
+                    ->InTransaction([&](StoreTx& tx) -> Status {
+                      DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(seed_.a, task_id));
+                      t.lead_unit_ids = leads;
+                      t.support_unit_ids = supports;
+                      t.updated_at += 60;
+                      return tx.UpdateTask(t);
+                    })
+                    .ok());
   }
 
   std::string path_;
@@ -66,7 +96,7 @@ TEST_F(TaskReadTest, ARowHintIsCheckedAgainstTheTasksKey) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE("case " + std::to_string(c.n) + ": " + c.what);
-    auto d = reads::GetTaskDetail(*db_, a, t1, TaskHistory::kInclude, c.hint);
+    auto d = reads::GetTaskDetail(*db_, a, t1, TaskHistory::kInclude, AtRowid(c.hint));
     ASSERT_TRUE(d.ok()) << d.status().ToString();
     EXPECT_EQ(d->task.tenant_id, a);
     EXPECT_EQ(d->task.id, t1);
@@ -76,7 +106,8 @@ TEST_F(TaskReadTest, ARowHintIsCheckedAgainstTheTasksKey) {
     EXPECT_EQ(d->task.support_unit_ids, std::vector<Id>{seed_.unit["congan"]});
   }
   // 7: a task that does not exist, hinted at a row that does.
-  auto missing = reads::GetTaskDetail(*db_, a, 9999, TaskHistory::kInclude, RowidOf(a, t1));
+  auto missing =
+      reads::GetTaskDetail(*db_, a, 9999, TaskHistory::kInclude, AtRowid(RowidOf(a, t1)));
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
@@ -175,6 +206,87 @@ TEST_F(TaskReadTest, TheFactsHintPastGapsInTheIds) {
     SCOPED_TRACE(id);
     EXPECT_EQ(facts.RowidHint(id), active.count(id) ? RowidOf(a, id) : 0);
   }
+}
+
+// The units of a hint stand for the task's task_units rows only when the row read at the hint's
+// rowid has the hint's units version; else they are read.
+TEST_F(TaskReadTest, AUnitsHintIsTakenOnlyAtTheRowsUnitsVersion) {
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  const std::int64_t version = UnitsVersionOf(a, t1);
+  const std::vector<Id> real_leads = {seed_.unit["tckh"]};
+  const std::vector<Id> real_supports = {seed_.unit["congan"]};
+  const struct {
+    int n;
+    const char* what;
+    std::int64_t rowid, units_version;
+    bool taken;
+  } cases[] = {
+      {1, "the row and its version", RowidOf(a, t1), version, true},
+      {2, "an older version", RowidOf(a, t1), version - 1, false},
+      {3, "a newer version", RowidOf(a, t1), version + 1, false},
+      {4, "no version", RowidOf(a, t1), -1, false},
+      {5, "no rowid", 0, version, false},
+      {6, "another task's row", RowidOf(a, seed_.task["T2"]), version, false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE("case " + std::to_string(c.n) + ": " + c.what);
+    reads::TaskRowHint hint{c.rowid, c.units_version, {999}, {998}};
+    auto d = reads::GetTaskDetail(*db_, a, t1, TaskHistory::kLeaveOut, hint);
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_EQ(d->task.ref, "T1");
+    EXPECT_EQ(d->task.lead_unit_ids, c.taken ? std::vector<Id>{999} : real_leads);
+    EXPECT_EQ(d->task.support_unit_ids, c.taken ? std::vector<Id>{998} : real_supports);
+  }
+}
+
+// Every write that replaces a task's units moves its version; other writes leave it.
+TEST_F(TaskReadTest, ReplacingATasksUnitsMovesItsUnitsVersion) {
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  const std::int64_t created = UnitsVersionOf(a, t1);
+  ASSERT_TRUE(store_
+                  ->InTransaction([&](StoreTx& tx) -> Status {
+                    DONDOC_ASSIGN_OR_RETURN(domain::Task t, tx.GetTask(a, t1));
+                    t.text += " (sửa chữ)";
+                    t.updated_at += 60;
+                    return tx.UpdateTask(t);
+                  })
+                  .ok());
+  EXPECT_EQ(UnitsVersionOf(a, t1), created);
+  SetUnits(t1, {seed_.unit["congan"]}, {seed_.unit["tckh"]});
+  EXPECT_EQ(UnitsVersionOf(a, t1), created + 1);
+  SetUnits(t1, {seed_.unit["tckh"]}, {seed_.unit["congan"]});  // back as they were
+  EXPECT_EQ(UnitsVersionOf(a, t1), created + 2);
+  SetUnits(t1, {seed_.unit["tckh"]}, {});
+  EXPECT_EQ(UnitsVersionOf(a, t1), created + 3);
+}
+
+// The store's detail takes units from its task facts; a units change they have not taken in yet
+// must show, and so must one changed back to what they hold.
+TEST_F(TaskReadTest, TheStoresDetailShowsUnitsChangedSinceItsFactsWereRead) {
+  const Id a = seed_.a;
+  const Id t1 = seed_.task["T1"];
+  TaskFilter f;
+  f.sort = TaskSort::kIdAsc;
+  ASSERT_TRUE(store_->ListTasks(a, f).ok());  // loads the facts: T1 led by tckh, congan supports
+  auto units_of = [&]() {
+    auto d = store_->GetTaskDetail(a, t1, TaskHistory::kLeaveOut);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return std::pair(d->task.lead_unit_ids, d->task.support_unit_ids);
+  };
+  using Units = std::pair<std::vector<Id>, std::vector<Id>>;
+  EXPECT_EQ(units_of(), (Units{{seed_.unit["tckh"]}, {seed_.unit["congan"]}}));
+
+  SetUnits(t1, {seed_.unit["congan"]}, {seed_.unit["phoan"], seed_.unit["tckh"]});
+  EXPECT_EQ(units_of(), (Units{{seed_.unit["congan"]}, {seed_.unit["phoan"], seed_.unit["tckh"]}}));
+  ASSERT_TRUE(store_->ListTasks(a, f).ok());  // the facts take the change in
+  EXPECT_EQ(units_of(), (Units{{seed_.unit["congan"]}, {seed_.unit["phoan"], seed_.unit["tckh"]}}));
+
+  SetUnits(t1, {seed_.unit["tckh"]}, {});
+  EXPECT_EQ(units_of(), (Units{{seed_.unit["tckh"]}, {}}));
+  SetUnits(t1, {seed_.unit["congan"]}, {seed_.unit["phoan"], seed_.unit["tckh"]});  // as the facts
+  EXPECT_EQ(units_of(), (Units{{seed_.unit["congan"]}, {seed_.unit["phoan"], seed_.unit["tckh"]}}));
 }
 
 TEST_F(TaskReadTest, TheStoresDetailAfterItsFactsAreLoadedIsTheTransactionsDetail) {

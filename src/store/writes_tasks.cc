@@ -35,6 +35,8 @@ Status DeleteFts(Db& db, const char* table, Id tenant_id, Id id) {
   return d.Bind(1, FtsRowid(tenant_id, id)).Run();
 }
 
+// Replaces the task's units and moves its units_version (migration 4), which tells a reader's
+// earlier copy of the units from the row's.
 Status ReplaceTaskUnits(Db& db, const domain::Task& t, bool fresh = false) {
   std::set<Id> lead(t.lead_unit_ids.begin(), t.lead_unit_ids.end());
   for (Id u : t.support_unit_ids) {
@@ -72,7 +74,10 @@ Status ReplaceTaskUnits(Db& db, const domain::Task& t, bool fresh = false) {
     return Status::Ok();
   };
   DONDOC_RETURN_IF_ERROR(insert(t.lead_unit_ids, "lead"));
-  return insert(t.support_unit_ids, "support");
+  DONDOC_RETURN_IF_ERROR(insert(t.support_unit_ids, "support"));
+  DONDOC_ASSIGN_OR_RETURN(Stmt v, db.Prepare("UPDATE tasks SET units_version = units_version + 1 "
+                                             "WHERE tenant_id = ?1 AND id = ?2"));
+  return v.Bind(1, t.tenant_id).Bind(2, t.id).Run();
 }
 
 // Binds every task column but tenant_id (1) and id (2), from parameter 3 on.
