@@ -20,7 +20,7 @@ struct TaskPageIds {
   // Each page task's lead and support units (parallel to ids), when the page came from the task
   // facts; empty otherwise.
   std::vector<std::vector<domain::Id>> leads, supports;
-  // Each page task's row hint (TaskFacts::RowidHint), when the page came from the task facts.
+  // Each page task's row hint (TaskFacts::Hint's rowid), when the page came from the task facts.
   std::vector<std::int64_t> rowids;
 };
 

@@ -65,11 +65,6 @@ Result<TaskFacts::FieldsOfUnit> TaskFacts::ReadFieldsOfUnits(Db& db, Id tenant_i
   return out;
 }
 
-std::int64_t TaskFacts::RowidHint(Id task_id) const {
-  const Entry* e = Find(task_id);
-  return e ? e->rowid : 0;
-}
-
 reads::TaskRowHint TaskFacts::Hint(Id task_id) const {
   reads::TaskRowHint hint;
   const Entry* e = Find(task_id);

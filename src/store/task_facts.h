@@ -68,13 +68,10 @@ class TaskFacts {
   std::vector<domain::ScoreCounts> Totals(const ScoreFilter& f,
                                           const std::vector<text::Date>& dates) const;
 
-  // The rowid of the task's row when it was last read, 0 for a task not here (a draft, or not
-  // read yet). A hint for the store's task reads (reads::GetTaskDetail, reads::GetTasks), which
-  // check it: rows may have moved since (another process's VACUUM) or been deleted by a commit
-  // not yet re-read.
-  std::int64_t RowidHint(Id task_id) const;
-  // RowidHint with the task's units as last read and their units_version, for reads::
-  // GetTaskDetail, which takes the units from here when the row it reads has that version.
+  // What reads::GetTaskDetail may take from here, as the task was last read: its row's rowid
+  // (0 for a task not here: a draft, or not read yet), which the read checks, as rows may have
+  // moved since (another process's VACUUM) or been deleted by a commit not yet re-read; and its
+  // units with their units_version, taken when the row read has that version.
   reads::TaskRowHint Hint(Id task_id) const;
 
   bool loaded() const { return loaded_; }
@@ -96,7 +93,7 @@ class TaskFacts {
   struct Entry {
     Id task_id = 0;
     Id notice_id = 0;
-    std::int64_t rowid = 0;  // RowidHint
+    std::int64_t rowid = 0;  // Hint
     std::int64_t updated_at = 0;
     Facts facts;
     std::uint32_t units_at = 0, periods_at = 0;

@@ -40,17 +40,13 @@ class TaskReadTest : public ::testing::Test {
     db_ = std::move(db).value();
   }
 
-  std::int64_t RowidOf(Id tenant_id, Id task_id) {
-    auto s = db_->Prepare("SELECT rowid FROM tasks WHERE tenant_id = ?1 AND id = ?2");
-    EXPECT_TRUE(s.ok());
-    s->Bind(1, tenant_id).Bind(2, task_id);
-    auto row = s->Step();
-    EXPECT_TRUE(row.ok() && *row);
-    return s->Int(0);
-  }
-
+  std::int64_t RowidOf(Id tenant_id, Id task_id) { return TaskInt("rowid", tenant_id, task_id); }
   std::int64_t UnitsVersionOf(Id tenant_id, Id task_id) {
-    auto s = db_->Prepare("SELECT units_version FROM tasks WHERE tenant_id = ?1 AND id = ?2");
+    return TaskInt("units_version", tenant_id, task_id);
+  }
+  // An integer column of the task's row, read outside the store.
+  std::int64_t TaskInt(const std::string& column, Id tenant_id, Id task_id) {
+    auto s = db_->Prepare("SELECT " + column + " FROM tasks WHERE tenant_id = ?1 AND id = ?2");
     EXPECT_TRUE(s.ok());
     s->Bind(1, tenant_id).Bind(2, task_id);
     auto row = s->Step();
@@ -149,10 +145,10 @@ TEST_F(TaskReadTest, TheFactsHintAtEachActiveTasksRow) {
   ASSERT_TRUE(facts.Refresh(*db_, a).ok());
   for (const char* ref : {"T1", "T2", "T3", "T4", "T5", "T6"}) {
     SCOPED_TRACE(ref);
-    EXPECT_EQ(facts.RowidHint(seed_.task[ref]), RowidOf(a, seed_.task[ref]));
+    EXPECT_EQ(facts.Hint(seed_.task[ref]).rowid, RowidOf(a, seed_.task[ref]));
   }
-  EXPECT_EQ(facts.RowidHint(seed_.task["T7"]), 0);  // a draft notice's task
-  EXPECT_EQ(facts.RowidHint(9999), 0);
+  EXPECT_EQ(facts.Hint(seed_.task["T7"]).rowid, 0);  // a draft notice's task
+  EXPECT_EQ(facts.Hint(9999).rowid, 0);
 
   ASSERT_TRUE(store_
                   ->InTransaction([&](StoreTx& tx) {
@@ -161,8 +157,8 @@ TEST_F(TaskReadTest, TheFactsHintAtEachActiveTasksRow) {
                   .ok());
   facts.MarkNotice(seed_.notice2);
   ASSERT_TRUE(facts.Refresh(*db_, a).ok());
-  EXPECT_EQ(facts.RowidHint(seed_.task["T7"]), RowidOf(a, seed_.task["T7"]));
-  EXPECT_EQ(facts.RowidHint(seed_.task["T1"]), RowidOf(a, seed_.task["T1"]));
+  EXPECT_EQ(facts.Hint(seed_.task["T7"]).rowid, RowidOf(a, seed_.task["T7"]));
+  EXPECT_EQ(facts.Hint(seed_.task["T1"]).rowid, RowidOf(a, seed_.task["T1"]));
 }
 
 // The hints past gaps in the ids: a draft's task, another tenant's, ids below and above. The
@@ -204,7 +200,7 @@ TEST_F(TaskReadTest, TheFactsHintPastGapsInTheIds) {
   ASSERT_LT(seed_.task["T7"], ids["C2"]);  // T7, a draft's, is a gap too
   for (Id id = 0; id <= ids["C2"] + 2; ++id) {
     SCOPED_TRACE(id);
-    EXPECT_EQ(facts.RowidHint(id), active.count(id) ? RowidOf(a, id) : 0);
+    EXPECT_EQ(facts.Hint(id).rowid, active.count(id) ? RowidOf(a, id) : 0);
   }
 }
 
