@@ -401,6 +401,81 @@ TEST(ServerAcceptTest, FailedAcceptsPauseAndTheWaitingConnectionIsServedLater) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
 }
 
+// A loopback connection to `port` over a plain socket (-1 when it fails).
+int ConnectTo(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) return fd;
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
+// Reads one answer of `fd` up to its end (the requests ask for Connection: close).
+std::string ReadToEnd(int fd) {
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+    answer.append(buf, static_cast<size_t>(n));
+  return answer;
+}
+
+// Answers to requests that became readable together are written once their handlers have all
+// run, not each as soon as it is made (the benchmark's client, woken by each answer, took the
+// core from the loop between two handlers). One I/O thread; while a request holds it, two more
+// arrive on two connections; whichever of their handlers runs second looks whether the other's
+// answer has reached its client yet.
+TEST(ServerWriteTest, AnswersMadeInOneTurnOfTheLoopLeaveAfterItsHandlers) {
+  Router router;
+  std::promise<void> entered, release;
+  std::atomic<int> fds[2] = {-1, -1};
+  std::atomic<int> handled{0};        // handlers of /pair run so far
+  std::atomic<int> other_answer{-1};  // bytes waiting at the other client when the second ran
+  router.Add("GET", "/block", Doc("waits for the test"), [&](Request&) {
+    entered.set_value();
+    release.get_future().wait();
+    return Response::Json(200, {{"blocked", true}});
+  });
+  router.Add("GET", "/pair", Doc("looks at the other client's socket"), [&](Request& req) {
+    const int me = req.query_string == "i=1" ? 1 : 0;
+    if (handled++ == 1) {
+      char byte;
+      other_answer = ::recv(fds[1 - me].load(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) > 0 ? 1 : 0;
+    }
+    return Response::Json(200, {{"pair", me}});
+  });
+  ServerOptions options;
+  options.threads = 1;
+  testing::TestServer server(options, router);
+  const int blocker = ConnectTo(server.port());
+  fds[0] = ConnectTo(server.port());
+  fds[1] = ConnectTo(server.port());
+  ASSERT_GE(blocker, 0);
+  ASSERT_GE(fds[0].load(), 0);
+  ASSERT_GE(fds[1].load(), 0);
+  // Every connection accepted and waiting for its request before the loop is held.
+  Client ping(server.port());
+  ASSERT_EQ(ping.Send("GET", "/block-not-found").status, 404);
+
+  auto send = [](int fd, const std::string& path) {
+    const std::string r = "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    return ::write(fd, r.data(), r.size()) == static_cast<ssize_t>(r.size());
+  };
+  ASSERT_TRUE(send(blocker, "/block"));
+  entered.get_future().wait();
+  ASSERT_TRUE(send(fds[0], "/pair?i=0"));
+  ASSERT_TRUE(send(fds[1], "/pair?i=1"));
+  release.set_value();
+  EXPECT_NE(ReadToEnd(fds[0]).find("\"pair\":0"), std::string::npos);
+  EXPECT_NE(ReadToEnd(fds[1]).find("\"pair\":1"), std::string::npos);
+  EXPECT_NE(ReadToEnd(blocker).find("\"blocked\""), std::string::npos);
+  EXPECT_EQ(handled.load(), 2);
+  EXPECT_EQ(other_answer.load(), 0) << "an answer left before the other handler of its turn ran";
+  for (int fd : {blocker, fds[0].load(), fds[1].load()}) ::close(fd);
+}
+
 TEST(OffloadScopeTest, OnlyAMarkedThreadMayOffloadAndTheMarkEndsWithItsScope) {
   EXPECT_FALSE(ShouldOffload());
   {
