@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,14 +78,20 @@ class Db {
   Status Exec(std::string_view sql);
   // A prepared statement for `sql`, from the cache (prepared once per connection).
   // REQUIRES: the previous Stmt for the same sql has been destroyed (no nested reuse).
-  Result<Stmt> Prepare(const std::string& sql);
+  Result<Stmt> Prepare(std::string_view sql);
   std::int64_t Changes() const { return sqlite3_changes64(db_); }
   sqlite3* raw() const { return db_; }
 
  private:
   explicit Db(sqlite3* db) : db_(db) {}
+  // Looked up by string_view: the SQL of a call site, mostly a literal, is neither copied nor
+  // allocated for each statement run (a task read runs eight or nine).
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>()(sql); }
+  };
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace dondoc::store
