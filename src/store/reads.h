@@ -45,8 +45,9 @@ struct TaskRowHint {
   std::int64_t units_version = -1;
   std::vector<Id> lead_unit_ids, support_unit_ids;
 };
+// `hint` by value: its units move into the answer when they are taken.
 Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history,
-                                 const TaskRowHint& hint = {});
+                                 TaskRowHint hint = {});
 // `sub_unit_ids`: the expansion of f.unit_id when the caller has it (else computed here).
 Result<Page<domain::Task>> ListTasks(Db& db, Id tenant_id, const TaskFilter& f,
                                      const std::vector<Id>* sub_unit_ids = nullptr);

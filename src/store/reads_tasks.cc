@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "store/fts_tokenizer.h"
 #include "store/reads.h"
@@ -87,7 +88,7 @@ Result<std::optional<domain::Task>> ReadTaskAtRowid(Db& db, Id tenant_id, Id tas
 
 // The task and its units, in the caller's snapshot; `hint` as for GetTaskDetail. The
 // statements' text is built once: a task page asks for one task many times a second.
-Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id, const TaskRowHint& hint = {}) {
+Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id, TaskRowHint hint = {}) {
   static const std::string kSql =
       std::string("SELECT ") + kTaskCols + " FROM tasks t WHERE t.tenant_id = ?1 AND t.id = ?2";
   std::optional<domain::Task> at_hint;
@@ -102,8 +103,8 @@ Result<domain::Task> ReadOneTask(Db& db, Id tenant_id, Id task_id, const TaskRow
     // The hint's units are this row's: a units change would have moved the version. Saves
     // reading task_units (~7 % of a task read, bench/FINDINGS.md 3l).
     if (hint.units_version >= 0 && units_version == hint.units_version) {
-      t.lead_unit_ids = hint.lead_unit_ids;
-      t.support_unit_ids = hint.support_unit_ids;
+      t.lead_unit_ids = std::move(hint.lead_unit_ids);
+      t.support_unit_ids = std::move(hint.support_unit_ids);
       return t;
     }
   } else {
@@ -176,7 +177,7 @@ Result<domain::Task> GetTask(Db& db, Id tenant_id, Id task_id) {
 }
 
 Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory history,
-                                 const TaskRowHint& hint) {
+                                 TaskRowHint hint) {
   static const std::string kReports =
       std::string("SELECT ") + kReportCols +
       " FROM progress_reports WHERE tenant_id = ?1 AND task_id = ?2 ORDER BY id";
@@ -207,7 +208,7 @@ Result<TaskDetail> GetTaskDetail(Db& db, Id tenant_id, Id task_id, TaskHistory h
   // One snapshot for all of it: the history tells of the same task the rows show.
   ReadSnapshot snap(db);
   TaskDetail d;
-  DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id, hint));
+  DONDOC_ASSIGN_OR_RETURN(d.task, ReadOneTask(db, tenant_id, task_id, std::move(hint)));
   DONDOC_ASSIGN_OR_RETURN(
       d.reports, All<domain::ProgressReport>(db, kReports, tenant_id, task_id, ReadReport));
   DONDOC_ASSIGN_OR_RETURN(

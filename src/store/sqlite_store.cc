@@ -514,10 +514,10 @@ class SqliteStore : public SqliteReader<Store> {
   // The task's row found from its rowid, and its units from the facts when the row's units
   // version is theirs (bench/FINDINGS.md 3k, 3l).
   Result<TaskDetail> GetTaskDetail(Id tenant_id, Id task_id, TaskHistory history) override {
-    const reads::TaskRowHint hint = TaskHint(tenant_id, task_id);
+    reads::TaskRowHint hint = TaskHint(tenant_id, task_id);
     auto lease = this->Acquire();
     if (!lease.ok()) return lease.status();
-    return reads::GetTaskDetail(lease->db(), tenant_id, task_id, history, hint);
+    return reads::GetTaskDetail(lease->db(), tenant_id, task_id, history, std::move(hint));
   }
 
   // TaskFacts::Hint as the facts are, without bringing them up to date nor waiting for a
