@@ -339,6 +339,27 @@ TEST_F(OffloadTest, ARouteOffloadingWithoutAnOffloadThreadGetsA500) {
   EXPECT_EQ(client.Send("GET", "/quick").status, 200);
 }
 
+// A loopback connection to `port` over a plain socket (-1 when it fails).
+int ConnectTo(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) return fd;
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
+// Reads one answer of `fd` up to its end (the requests ask for Connection: close).
+std::string ReadToEnd(int fd) {
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+    answer.append(buf, static_cast<size_t>(n));
+  return answer;
+}
+
 // Counts the times `needle` occurs in `text`.
 int Occurrences(const std::string& text, const std::string& needle) {
   int n = 0;
@@ -387,10 +408,7 @@ TEST(ServerAcceptTest, FailedAcceptsPauseAndTheWaitingConnectionIsServedLater) {
 
   const std::string request = "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   ASSERT_EQ(::write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
-  std::string answer;
-  char buf[4096];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
-    answer.append(buf, static_cast<size_t>(n));
+  const std::string answer = ReadToEnd(fd);
   ::close(fd);
   server.reset();  // no thread logs after this
   spdlog::set_default_logger(previous);
@@ -399,27 +417,6 @@ TEST(ServerAcceptTest, FailedAcceptsPauseAndTheWaitingConnectionIsServedLater) {
   EXPECT_GE(Occurrences(logged, "event=accept_error"), 1) << "the accept did not fail";
   EXPECT_LE(Occurrences(logged, "event=accept_error"), 6) << "retried without a pause";
   EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
-}
-
-// A loopback connection to `port` over a plain socket (-1 when it fails).
-int ConnectTo(unsigned short port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) return fd;
-  if (fd >= 0) ::close(fd);
-  return -1;
-}
-
-// Reads one answer of `fd` up to its end (the requests ask for Connection: close).
-std::string ReadToEnd(int fd) {
-  std::string answer;
-  char buf[4096];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
-    answer.append(buf, static_cast<size_t>(n));
-  return answer;
 }
 
 // Answers to requests that became readable together are written once their handlers have all
